@@ -1,0 +1,123 @@
+use std::fmt;
+use std::iter::FusedIterator;
+use std::str::FromStr;
+
+use crate::generated::{self, CATEGORIES, CategoryEntry};
+use crate::{Category, ErrorCode, Quoted};
+
+impl Category {
+    /// Every category, in the order `codes.toml` declares them.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::Category;
+    ///
+    /// assert_eq!(Category::ALL[0], Category::Auth);
+    /// assert!(Category::ALL.contains(&Category::Throttling));
+    /// ```
+    pub const ALL: &'static [Category] = &generated::ALL_CATEGORIES;
+
+    /// The name used in `codes.toml`.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::Category;
+    ///
+    /// assert_eq!(Category::Throttling.as_str(), "throttling");
+    /// ```
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        self.entry().name
+    }
+
+    /// What the codes of this category have in common, and what to do.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::Category;
+    ///
+    /// assert!(Category::Throttling.description().contains("back off"));
+    /// ```
+    #[inline]
+    pub fn description(self) -> &'static str {
+        self.entry().description
+    }
+
+    /// The codes of this category, in declared order.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::{Category, ErrorCode};
+    ///
+    /// let server: Vec<ErrorCode> = Category::Server.codes().collect();
+    /// assert_eq!(server, [ErrorCode::InternalError, ErrorCode::ServiceUnavailable]);
+    /// ```
+    pub fn codes(
+        self,
+    ) -> impl DoubleEndedIterator<Item = ErrorCode> + ExactSizeIterator + FusedIterator + Clone
+    {
+        self.entry().codes.iter().copied()
+    }
+
+    #[inline]
+    fn entry(self) -> &'static CategoryEntry {
+        &CATEGORIES[self as usize]
+    }
+}
+
+impl fmt::Display for Category {
+    /// Writes [`as_str`](Category::as_str).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl FromStr for Category {
+    type Err = UnknownCategory;
+
+    /// Parses a name of [`as_str`](Category::as_str), exactly.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::Category;
+    ///
+    /// assert_eq!("quota".parse(), Ok(Category::Quota));
+    /// assert!("Quota".parse::<Category>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Category::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| UnknownCategory(s.to_owned()))
+    }
+}
+
+/// The error of parsing a [`Category`] from a string that names none.
+///
+/// ```
+/// use tencentcloud_error_codes::Category;
+///
+/// let err = "network".parse::<Category>().unwrap_err();
+/// assert_eq!(err.input(), "network");
+/// assert!(err.to_string().starts_with(r#"unknown category "network": expected one of auth, "#));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownCategory(String);
+
+impl UnknownCategory {
+    /// The string that names no category.
+    pub fn input(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for UnknownCategory {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown category {}: expected one of ", Quoted(&self.0))?;
+        for (i, category) in Category::ALL.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(category.as_str())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnknownCategory {}

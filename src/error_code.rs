@@ -1,0 +1,196 @@
+use std::fmt;
+use std::str::FromStr;
+
+use crate::generated::{self, BY_CODE, ENTRIES, Entry, MAX_CODE_LEN};
+use crate::{Category, ErrorCode, Quoted, Retry};
+
+impl ErrorCode {
+    /// Every code of the catalog, in declared order: `codes.toml` order,
+    /// which is ASCII order of the code strings.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::ErrorCode;
+    ///
+    /// assert_eq!(ErrorCode::ALL[0].as_str(), "ActionOffline");
+    /// assert!(ErrorCode::ALL.contains(&ErrorCode::InternalError));
+    /// ```
+    pub const ALL: &'static [ErrorCode] = &generated::ALL;
+
+    /// The code with exactly this string (case-sensitive), if the catalog
+    /// has it. Never allocates; any string is a valid input.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::ErrorCode;
+    ///
+    /// assert_eq!(
+    ///     ErrorCode::from_code("AuthFailure.SignatureFailure"),
+    ///     Some(ErrorCode::AuthFailureSignatureFailure)
+    /// );
+    /// assert_eq!(ErrorCode::from_code("authfailure.signaturefailure"), None);
+    /// ```
+    #[inline]
+    pub fn from_code(code: &str) -> Option<ErrorCode> {
+        // Longer strings cannot match; skip hashing them.
+        if code.len() > MAX_CODE_LEN {
+            return None;
+        }
+        BY_CODE.get(code).copied()
+    }
+
+    /// The code as the API returns it.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::ErrorCode;
+    ///
+    /// assert_eq!(
+    ///     ErrorCode::RequestLimitExceededUinLimitExceeded.as_str(),
+    ///     "RequestLimitExceeded.UinLimitExceeded"
+    /// );
+    /// ```
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        self.entry().code
+    }
+
+    /// What the code means, in one sentence.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::ErrorCode;
+    ///
+    /// assert_eq!(ErrorCode::AuthFailureSignatureFailure.description(), "Signature error.");
+    /// ```
+    #[inline]
+    pub fn description(self) -> &'static str {
+        self.entry().description
+    }
+
+    /// The class of failure, for deciding what to do next.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::{Category, ErrorCode};
+    ///
+    /// assert_eq!(ErrorCode::AuthFailureSignatureExpire.category(), Category::Auth);
+    /// assert_eq!(ErrorCode::UnauthorizedOperation.category(), Category::Permission);
+    /// ```
+    #[inline]
+    pub fn category(self) -> Category {
+        self.entry().category
+    }
+
+    /// Whether sending the same request again can succeed.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::{ErrorCode, Retry};
+    ///
+    /// assert_eq!(ErrorCode::ServiceUnavailable.retry(), Retry::Safe);
+    /// assert!(!ErrorCode::MissingParameter.retry().allows(true));
+    /// ```
+    #[inline]
+    pub fn retry(self) -> Retry {
+        self.entry().retry
+    }
+
+    /// The nearest code of the catalog that this one refines: its longest
+    /// dotted prefix in the catalog, if any.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::ErrorCode;
+    ///
+    /// assert_eq!(
+    ///     ErrorCode::RequestLimitExceededUinLimitExceeded.parent(),
+    ///     Some(ErrorCode::RequestLimitExceeded)
+    /// );
+    /// assert_eq!(ErrorCode::RequestLimitExceeded.parent(), None);
+    /// ```
+    #[inline]
+    pub fn parent(self) -> Option<ErrorCode> {
+        self.entry().parent
+    }
+
+    #[inline]
+    fn entry(self) -> &'static Entry {
+        &ENTRIES[self as usize]
+    }
+}
+
+impl fmt::Debug for ErrorCode {
+    /// Writes the variant's name, as a derived `Debug` would, without a
+    /// `match` arm per code: the name is the code without its dots.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.as_str().split('.').try_for_each(|segment| f.write_str(segment))
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    /// Writes the code string, as [`as_str`](ErrorCode::as_str).
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::ErrorCode;
+    ///
+    /// assert_eq!(ErrorCode::InvalidParameterValue.to_string(), "InvalidParameterValue");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl AsRef<str> for ErrorCode {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl FromStr for ErrorCode {
+    type Err = UnknownCode;
+
+    /// [`from_code`](ErrorCode::from_code), with an error that names the
+    /// input.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::ErrorCode;
+    ///
+    /// let code: ErrorCode = "InternalError".parse().unwrap();
+    /// assert_eq!(code, ErrorCode::InternalError);
+    /// assert!("internalerror".parse::<ErrorCode>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ErrorCode::from_code(s).ok_or_else(|| UnknownCode(s.to_owned()))
+    }
+}
+
+impl TryFrom<&str> for ErrorCode {
+    type Error = UnknownCode;
+
+    fn try_from(s: &str) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+/// The error of parsing an [`ErrorCode`] from a string the catalog does not
+/// have. It keeps the input; its message quotes it (escaped, and cut after
+/// 64 characters).
+///
+/// ```
+/// use tencentcloud_error_codes::ErrorCode;
+///
+/// let err = "NoSuchThing".parse::<ErrorCode>().unwrap_err();
+/// assert_eq!(err.input(), "NoSuchThing");
+/// assert_eq!(err.to_string(), r#"unknown Tencent Cloud error code "NoSuchThing""#);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownCode(String);
+
+impl UnknownCode {
+    /// The string that is not in the catalog.
+    pub fn input(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown Tencent Cloud error code {}", Quoted(&self.0))
+    }
+}
+
+impl std::error::Error for UnknownCode {}

@@ -1,0 +1,104 @@
+//! The catalog of Tencent Cloud API 3.0 error codes.
+//!
+//! Every Tencent Cloud API call that fails answers
+//! `{"Response": {"Error": {"Code": "...", "Message": "..."}, "RequestId": "..."}}`.
+//! This crate tells a program what the `Code` means: a typed [`ErrorCode`]
+//! with its [`description`](ErrorCode::description), its [`Category`] (what
+//! kind of failure, so what to do next) and its [`Retry`] advice.
+//!
+//! The catalog holds the common error codes that every API action can
+//! return. It is generated at build time from the crate's `codes.toml`; a
+//! string is looked up in a perfect-hash map built then, so a lookup hashes
+//! once, compares once and never allocates.
+//!
+//! ```
+//! use tencentcloud_error_codes::{Category, ErrorCode, Retry, describe, lookup};
+//!
+//! let code = lookup("RequestLimitExceeded").expect("a common error code");
+//! assert_eq!(code, ErrorCode::RequestLimitExceeded);
+//! assert_eq!(code.category(), Category::Throttling);
+//! assert_eq!(code.retry(), Retry::Safe);
+//!
+//! assert_eq!(describe("AuthFailure.SignatureFailure"), Some("Signature error."));
+//! assert_eq!(describe("NoSuchCode"), None);
+//! ```
+//!
+//! Codes are variants named after the code without its dots
+//! (`AuthFailure.SignatureFailure` is [`ErrorCode::AuthFailureSignatureFailure`]).
+//! Both enums are `#[non_exhaustive]`: the catalog grows.
+
+#![warn(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod category;
+mod error_code;
+mod generated;
+mod retry;
+
+use std::fmt;
+use std::iter::FusedIterator;
+
+pub use category::UnknownCategory;
+pub use error_code::UnknownCode;
+pub use generated::{Category, ErrorCode};
+pub use retry::{Retry, UnknownRetry};
+
+/// The code with exactly this string, if the catalog has it.
+///
+/// The match is exact and case-sensitive: API-specific codes such as
+/// `ResourceNotFound.NoSuchDisk` are not in the catalog. Any string is a
+/// valid input; the lookup never allocates and never panics.
+///
+/// ```
+/// use tencentcloud_error_codes::{ErrorCode, lookup};
+///
+/// assert_eq!(lookup("InternalError"), Some(ErrorCode::InternalError));
+/// assert_eq!(lookup("internalerror"), None);
+/// assert_eq!(lookup(" InternalError"), None);
+/// ```
+#[inline]
+pub fn lookup(code: &str) -> Option<ErrorCode> {
+    ErrorCode::from_code(code)
+}
+
+/// What the code with exactly this string means, if the catalog has it.
+///
+/// ```
+/// use tencentcloud_error_codes::describe;
+///
+/// assert_eq!(describe("ResourceNotFound"), Some("The resource does not exist."));
+/// assert_eq!(describe(""), None);
+/// ```
+#[inline]
+pub fn describe(code: &str) -> Option<&'static str> {
+    lookup(code).map(ErrorCode::description)
+}
+
+/// Every code of the catalog, in declared order (as [`ErrorCode::ALL`]).
+///
+/// ```
+/// use tencentcloud_error_codes::iter;
+///
+/// let retryable = iter().filter(|code| code.retry().allows(false)).count();
+/// assert!(retryable > 0);
+/// assert_eq!(iter().len(), tencentcloud_error_codes::ErrorCode::ALL.len());
+/// assert_eq!(iter().next_back().map(|c| c.as_str()), Some("UnsupportedRegion"));
+/// ```
+pub fn iter() -> impl DoubleEndedIterator<Item = ErrorCode> + ExactSizeIterator + FusedIterator + Clone
+{
+    ErrorCode::ALL.iter().copied()
+}
+
+/// Shows a caller's input in an error message: quoted and escaped, and cut
+/// after 64 characters, so that a megabyte of input stays one short line.
+struct Quoted<'a>(&'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const SHOWN: usize = 64;
+        match self.0.char_indices().nth(SHOWN) {
+            None => write!(f, "{:?}", self.0),
+            Some((cut, _)) => write!(f, "{:?}… ({} bytes)", &self.0[..cut], self.0.len()),
+        }
+    }
+}
