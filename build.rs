@@ -36,8 +36,8 @@ fn run() -> Result<(), Vec<String>> {
     let catalog = Catalog::parse(&sources)
         .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>())?;
 
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("catalog.rs");
+    let out =
+        PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalog.rs");
     std::fs::write(&out, codegen::generate(&catalog))
         .map_err(|e| vec![format!("cannot write {}: {e}", out.display())])
 }

@@ -32,7 +32,11 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
     }
 }
 
@@ -237,13 +241,15 @@ impl Located<String> {
     }
 }
 
-/// An entry whose fields are all present and of the right type, not yet
-/// checked against the rest of the catalog.
+/// An entry's string fields, not yet checked against the rest of the
+/// catalog. `complete` is false when a field was missing, unknown or of the
+/// wrong type (already reported); the fields present are still checked.
 struct PendingEntry {
     file: usize,
-    code: Located<String>,
-    description: Located<String>,
-    category: Located<String>,
+    complete: bool,
+    code: Option<Located<String>>,
+    description: Option<Located<String>>,
+    category: Option<Located<String>>,
     retry: Option<Located<String>>,
 }
 
@@ -274,9 +280,7 @@ impl Catalog {
             };
             read_categories(file, index, raw.categories, &mut categories, &mut errors);
             for table in raw.code {
-                if let Some(entry) = read_entry(file, index, table, &mut errors) {
-                    entries.push(entry);
-                }
+                entries.push(read_entry(file, index, table, &mut errors));
             }
         }
         let catalog = check(&files, categories, entries, &mut errors);
@@ -333,9 +337,10 @@ fn read_entry(
     index: &LineIndex<'_>,
     table: Spanned<RawTable>,
     errors: &mut Vec<Diagnostic>,
-) -> Option<PendingEntry> {
+) -> PendingEntry {
     let header = table.span();
     let mut fields: [Option<Located<String>>; 4] = Default::default();
+    let mut present = [false; 4];
     let mut complete = true;
     for (key, value) in table.into_inner() {
         let Some(slot) = FIELDS.iter().position(|f| f == key.get_ref()) else {
@@ -350,6 +355,7 @@ fn read_entry(
             complete = false;
             continue;
         };
+        present[slot] = true;
         match value.get_ref() {
             toml::Value::String(s) => {
                 fields[slot] = Some(Located {
@@ -371,11 +377,12 @@ fn read_entry(
         }
     }
     let [code, description, category, retry] = fields;
-    let missing: Vec<&str> = [&code, &description, &category]
+    // `retry`, the last field, is optional.
+    let missing: Vec<&str> = FIELDS[..3]
         .iter()
-        .zip(FIELDS)
-        .filter(|(field, _)| field.is_none())
-        .map(|(_, name)| name)
+        .zip(present)
+        .filter(|&(_, present)| !present)
+        .map(|(&name, _)| name)
         .collect();
     if !missing.is_empty() {
         errors.push(index.at(
@@ -397,18 +404,16 @@ fn read_entry(
                     .join(" and ")
             ),
         ));
-        return None;
+        complete = false;
     }
-    if !complete {
-        return None;
-    }
-    Some(PendingEntry {
+    PendingEntry {
         file,
-        code: code?,
-        description: description?,
-        category: category?,
+        complete,
+        code,
+        description,
+        category,
         retry,
-    })
+    }
 }
 
 /// The checks that need the whole catalog: names, references and
@@ -419,7 +424,8 @@ fn check(
     pending_entries: Vec<PendingEntry>,
     errors: &mut Vec<Diagnostic>,
 ) -> Catalog {
-    let at = |file: usize, span: &Range<usize>, message: String| files[file].at(span.clone(), message);
+    let at =
+        |file: usize, span: &Range<usize>, message: String| files[file].at(span.clone(), message);
     let place = |file: usize, span: &Range<usize>| {
         let d = files[file].at(span.clone(), String::new());
         format!("{}:{}:{}", d.file, d.line, d.column)
@@ -458,7 +464,9 @@ fn check(
             errors.push(at(
                 c.file,
                 &c.description.span,
-                format!("category `{name}` has an empty description; say what its codes have in common"),
+                format!(
+                    "category `{name}` has an empty description; say what its codes have in common"
+                ),
             ));
         }
         let variant = upper_camel(name);
@@ -504,41 +512,47 @@ fn check(
     let mut used = vec![false; categories.len()];
     for e in pending_entries {
         let f = e.file;
-        let code = &e.code.value;
-        let mut ok = true;
-        if code.is_empty() {
-            errors.push(at(f, &e.code.span, "code is empty; write the code as the API returns it, e.g. \"InvalidParameterValue.InvalidInstanceId\"".to_owned()));
+        let mut ok = e.complete;
+        let name = e
+            .code
+            .as_ref()
+            .map_or_else(|| "this entry".to_owned(), |c| format!("`{}`", c.value));
+        if let Some(c) = e.code.as_ref().filter(|c| c.value.is_empty()) {
+            errors.push(at(f, &c.span, "code is empty; write the code as the API returns it, e.g. \"InvalidParameterValue.InvalidInstanceId\"".to_owned()));
             ok = false;
-        } else if !is_code(code) {
+        } else if let Some(c) = e.code.as_ref().filter(|c| !is_code(&c.value)) {
+            let code = &c.value;
             errors.push(at(
                 f,
-                &e.code.span,
+                &c.span,
                 format!(
                     "code {code:?} is not dot-separated ASCII identifiers; each segment starts with a letter and holds only letters and digits (e.g. \"InvalidParameterValue.InvalidInstanceId\")"
                 ),
             ));
             ok = false;
         }
-        if e.description.value.trim().is_empty() {
+        if let Some(d) = e.description.as_ref().filter(|d| d.value.trim().is_empty()) {
             errors.push(at(
                 f,
-                &e.description.span,
-                format!("description of `{code}` is empty; say in one sentence what went wrong"),
+                &d.span,
+                format!("description of {name} is empty; say in one sentence what went wrong"),
             ));
             ok = false;
         }
-        let category = category_index.get(&e.category.value).copied();
-        if category.is_none() {
-            errors.push(at(
-                f,
-                &e.category.span,
-                format!(
-                    "unknown category `{}` for `{code}`; use one of {known_categories}, or define it under [categories]",
-                    e.category.value
-                ),
-            ));
-            ok = false;
-        }
+        let category = e.category.as_ref().and_then(|c| {
+            let found = category_index.get(&c.value).copied();
+            if found.is_none() {
+                errors.push(at(
+                    f,
+                    &c.span,
+                    format!(
+                        "unknown category `{}` for {name}; use one of {known_categories}, or define it under [categories]",
+                        c.value
+                    ),
+                ));
+            }
+            found
+        });
         let retry = match &e.retry {
             None => Some(Retry::Never),
             Some(r) => {
@@ -548,7 +562,7 @@ fn check(
                         f,
                         &r.span,
                         format!(
-                            "invalid retry value {:?} for `{code}`; use \"never\" (the default), \"safe\" or \"if-idempotent\"",
+                            "invalid retry value {:?} for {name}; use \"never\" (the default), \"safe\" or \"if-idempotent\"",
                             r.value
                         ),
                     ));
@@ -557,28 +571,32 @@ fn check(
                 parsed
             }
         };
-        if !ok {
+        let (true, Some(code), Some(description), Some(category), Some(retry)) =
+            (ok, e.code, e.description, category, retry)
+        else {
             continue;
-        }
-        if let Some(&first) = by_code.get(code) {
+        };
+        if let Some(&first) = by_code.get(&code.value) {
             let (ff, fs) = &places[first];
             errors.push(at(
                 f,
-                &e.code.span,
+                &code.span,
                 format!(
-                    "duplicate code `{code}`: already defined at {}; remove one of the two entries",
+                    "duplicate code `{}`: already defined at {}; remove one of the two entries",
+                    code.value,
                     place(*ff, fs)
                 ),
             ));
             continue;
         }
-        let variant = code.replace('.', "");
+        let variant = code.value.replace('.', "");
         if RESERVED_VARIANTS.contains(&variant.as_str()) {
             errors.push(at(
                 f,
-                &e.code.span,
+                &code.span,
                 format!(
-                    "code `{code}` would make the variant `ErrorCode::{variant}`, a name Rust or this crate reserves; this code cannot be added"
+                    "code `{}` would make the variant `ErrorCode::{variant}`, a name Rust or this crate reserves; this code cannot be added",
+                    code.value
                 ),
             ));
             continue;
@@ -587,34 +605,35 @@ fn check(
             let (of, os) = &places[other];
             errors.push(at(
                 f,
-                &e.code.span,
+                &code.span,
                 format!(
-                    "code `{code}` makes the variant `ErrorCode::{variant}`, as does `{}` at {}; two codes that differ only in their dots cannot both be in the catalog",
+                    "code `{}` makes the variant `ErrorCode::{variant}`, as does `{}` at {}; two codes that differ only in their dots cannot both be in the catalog",
+                    code.value,
                     entries[other].code,
                     place(*of, os)
                 ),
             ));
             continue;
         }
-        let (Some(category), Some(retry)) = (category, retry) else {
-            continue;
-        };
         used[category] = true;
-        by_code.insert(code.clone(), entries.len());
+        by_code.insert(code.value.clone(), entries.len());
         by_variant.insert(variant.clone(), entries.len());
-        places.push((f, e.code.span.clone()));
+        places.push((f, code.span));
         entries.push(Entry {
-            code: e.code.value,
+            code: code.value,
             variant,
-            description: e.description.value,
+            description: description.value,
             category,
             retry,
             parent: None,
         });
     }
 
+    // Only on an otherwise sound catalog: an entry rejected above may be the
+    // one that uses the category.
+    let sound = errors.is_empty();
     for (i, used) in used.iter().enumerate() {
-        if !used {
+        if sound && !used {
             let (f, s) = &category_places[i];
             errors.push(at(
                 *f,
@@ -626,7 +645,7 @@ fn check(
             ));
         }
     }
-    if entries.is_empty() && errors.is_empty() {
+    if entries.is_empty() && sound {
         if let Some(first) = files.first() {
             errors.push(first.diagnostic(
                 0,

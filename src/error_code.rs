@@ -117,7 +117,9 @@ impl fmt::Debug for ErrorCode {
     /// Writes the variant's name, as a derived `Debug` would, without a
     /// `match` arm per code: the name is the code without its dots.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.as_str().split('.').try_for_each(|segment| f.write_str(segment))
+        self.as_str()
+            .split('.')
+            .try_for_each(|segment| f.write_str(segment))
     }
 }
 

@@ -40,7 +40,52 @@ use std::iter::FusedIterator;
 
 pub use category::UnknownCategory;
 pub use error_code::UnknownCode;
-pub use generated::{Category, ErrorCode};
+/// A code of the catalog: a common error code that any Tencent Cloud API
+/// action can return.
+///
+/// Each variant is named after its code without the dots and documents the
+/// code, its description, category and retry advice. The methods read
+/// tables generated with the enum, so none of them branches per code.
+///
+/// Get one from a string with [`lookup`] or [`ErrorCode::from_code`] (exact,
+/// case-sensitive, never allocating), or by parsing (`FromStr`,
+/// `TryFrom<&str>`), which also says what was wrong. `Ord` follows declared
+/// order; `Display` writes the code string and `Debug` the variant name.
+///
+/// ```
+/// use tencentcloud_error_codes::{Category, ErrorCode, Retry};
+///
+/// let code: ErrorCode = "ResourceInUse".parse()?;
+/// assert_eq!(code, ErrorCode::ResourceInUse);
+/// assert_eq!(code.to_string(), "ResourceInUse");
+/// assert_eq!(format!("{code:?}"), "ResourceInUse");
+/// assert_eq!(code.description(), "Resource is in use.");
+/// assert_eq!(code.category(), Category::Resource);
+/// assert_eq!(code.retry(), Retry::Safe);
+/// # Ok::<(), tencentcloud_error_codes::UnknownCode>(())
+/// ```
+pub use generated::ErrorCode;
+
+/// The class of failure a code belongs to, so a program can decide what to
+/// do next: fix credentials ([`Auth`](Category::Auth)), ask for access
+/// ([`Permission`](Category::Permission)), fix the request
+/// ([`Request`](Category::Request)), back off
+/// ([`Throttling`](Category::Throttling)), and so on.
+///
+/// Categories are declared in `codes.toml`; each variant documents its
+/// meaning.
+///
+/// ```
+/// use tencentcloud_error_codes::{Category, lookup};
+///
+/// match lookup("AuthFailure.SignatureExpire").map(|code| code.category()) {
+///     Some(Category::Auth) => { /* check the clock, then re-sign */ }
+///     Some(Category::Throttling) => { /* back off */ }
+///     _ => {}
+/// }
+/// assert_eq!(Category::Auth.to_string(), "auth");
+/// ```
+pub use generated::Category;
 pub use retry::{Retry, UnknownRetry};
 
 /// The code with exactly this string, if the catalog has it.
@@ -84,8 +129,8 @@ pub fn describe(code: &str) -> Option<&'static str> {
 /// assert_eq!(iter().len(), tencentcloud_error_codes::ErrorCode::ALL.len());
 /// assert_eq!(iter().next_back().map(|c| c.as_str()), Some("UnsupportedRegion"));
 /// ```
-pub fn iter() -> impl DoubleEndedIterator<Item = ErrorCode> + ExactSizeIterator + FusedIterator + Clone
-{
+pub fn iter()
+-> impl DoubleEndedIterator<Item = ErrorCode> + ExactSizeIterator + FusedIterator + Clone {
     ErrorCode::ALL.iter().copied()
 }
 

@@ -65,7 +65,9 @@ impl Retry {
     /// ```
     pub const fn description(self) -> &'static str {
         match self {
-            Retry::Never => "Do not retry: the same request fails the same way until its cause is fixed.",
+            Retry::Never => {
+                "Do not retry: the same request fails the same way until its cause is fixed."
+            }
             Retry::Safe => "Retrying after a pause is safe: the service did not run the request.",
             Retry::IfIdempotent => {
                 "Retry only if the request is idempotent: it may or may not have taken effect."

@@ -17,7 +17,11 @@ pub fn similar_codes(input: &str) -> Vec<&'static str> {
     }
     // About one typo per five characters, and at least one.
     let budget = (input.chars().count() / 5).max(1);
-    let longest = ErrorCode::ALL.iter().map(|c| c.as_str().len()).max().unwrap_or(0);
+    let longest = ErrorCode::ALL
+        .iter()
+        .map(|c| c.as_str().len())
+        .max()
+        .unwrap_or(0);
     // Nothing much longer than every code is within budget; skip the
     // quadratic distance on, say, a pasted megabyte.
     if input.len() > longest + budget {
@@ -28,7 +32,10 @@ pub fn similar_codes(input: &str) -> Vec<&'static str> {
         .iter()
         .map(|c| {
             let code = c.as_str();
-            (strsim::levenshtein(&input, &code.to_ascii_lowercase()), code)
+            (
+                strsim::levenshtein(&input, &code.to_ascii_lowercase()),
+                code,
+            )
         })
         .filter(|&(distance, _)| distance <= budget)
         .collect();

@@ -1,0 +1,175 @@
+//! End to end through cargo: a copy of this crate with an edited
+//! `codes.toml`, built as the dependency of a small program, as a user's
+//! crate would build it.
+//!
+//! The builds share one target directory under cargo's test scratch space,
+//! so only the first run compiles the dependencies.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
+
+/// A copy of the crate and a consumer program that prints what `lookup`
+/// says of its argument.
+struct Workspace {
+    dir: tempfile::TempDir,
+}
+
+impl Workspace {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = dir.path().join("lib");
+        for file in ["Cargo.toml", "build.rs", "codes.toml"] {
+            copy(Path::new(MANIFEST_DIR).join(file), lib.join(file));
+        }
+        for folder in ["build", "src"] {
+            for entry in std::fs::read_dir(Path::new(MANIFEST_DIR).join(folder)).unwrap() {
+                let path = entry.unwrap().path();
+                copy(&path, lib.join(folder).join(path.file_name().unwrap()));
+            }
+        }
+        let app = dir.path().join("app");
+        write(
+            app.join("Cargo.toml"),
+            "[package]\nname = \"app\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n\
+             [dependencies]\ntencentcloud-error-codes = { path = \"../lib\" }\n\n[workspace]\n",
+        );
+        write(
+            app.join("src/main.rs"),
+            r#"fn main() {
+    let input = std::env::args().nth(1).unwrap();
+    match tencentcloud_error_codes::lookup(&input) {
+        Some(code) => println!(
+            "{}|{}|{}|{:?}|{:?}",
+            code.as_str(),
+            code.category(),
+            code.retry(),
+            code.parent(),
+            code.description()
+        ),
+        None => println!("not found"),
+    }
+}
+"#,
+        );
+        // The repository's lock file pins the versions already downloaded.
+        copy(
+            Path::new(MANIFEST_DIR).join("Cargo.lock"),
+            app.join("Cargo.lock"),
+        );
+        Workspace { dir }
+    }
+
+    fn codes_toml(&self) -> PathBuf {
+        self.dir.path().join("lib/codes.toml")
+    }
+
+    fn append_to_codes_toml(&self, text: &str) {
+        let mut codes = std::fs::read_to_string(self.codes_toml()).unwrap();
+        codes.push_str(text);
+        write(self.codes_toml(), &codes);
+    }
+
+    fn cargo(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO"))
+            .args(args)
+            .args(["--offline", "--quiet"])
+            .current_dir(self.dir.path().join("app"))
+            .env(
+                "CARGO_TARGET_DIR",
+                Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-target"),
+            )
+            .env_remove("RUSTFLAGS")
+            .output()
+            .unwrap()
+    }
+
+    /// What the consumer prints for `code`, after building it.
+    fn lookup(&self, code: &str) -> String {
+        let output = self.cargo(&["run", "--", code]);
+        assert!(
+            output.status.success(),
+            "build failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .trim_end()
+            .to_owned()
+    }
+}
+
+fn copy(from: impl AsRef<Path>, to: impl AsRef<Path>) {
+    std::fs::create_dir_all(to.as_ref().parent().unwrap()).unwrap();
+    std::fs::copy(from.as_ref(), to.as_ref()).unwrap();
+}
+
+fn write(path: impl AsRef<Path>, text: &str) {
+    std::fs::create_dir_all(path.as_ref().parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn a_code_added_to_codes_toml_is_found_after_a_build_and_a_rebuild() {
+    let workspace = Workspace::new();
+    workspace.append_to_codes_toml(
+        r##"
+[[code]]
+code = "InvalidParameterValue.InvalidInstanceId"
+description = """The instance ID is malformed: "ins-" then 8 characters.
+Quotes ", backslash \\, a raw-string end "#, a [link], <html>, `code`,
+    an indented line, 中文 and 🚀."""
+category = "request"
+"##,
+    );
+    assert_eq!(
+        workspace.lookup("InvalidParameterValue.InvalidInstanceId"),
+        concat!(
+            "InvalidParameterValue.InvalidInstanceId|request|never|Some(InvalidParameterValue)|",
+            r##""The instance ID is malformed: \"ins-\" then 8 characters.\nQuotes \", backslash \\, a raw-string end \"#, a [link], <html>, `code`,\n    an indented line, 中文 and 🚀.""##
+        )
+    );
+
+    // Editing codes.toml again rebuilds the catalog.
+    workspace.append_to_codes_toml(
+        "\n[[code]]\ncode = \"ResourceUnavailable.Attached\"\ndescription = \"The disk is attached.\"\ncategory = \"resource\"\nretry = \"safe\"\n",
+    );
+    assert_eq!(
+        workspace.lookup("ResourceUnavailable.Attached"),
+        r#"ResourceUnavailable.Attached|resource|safe|Some(ResourceUnavailable)|"The disk is attached.""#
+    );
+    assert!(
+        workspace
+            .lookup("InvalidParameterValue.InvalidInstanceId")
+            .starts_with("InvalidParameterValue.")
+    );
+}
+
+#[test]
+fn a_broken_codes_toml_stops_the_build_naming_file_line_and_fix() {
+    let workspace = Workspace::new();
+    let lines_before = std::fs::read_to_string(workspace.codes_toml())
+        .unwrap()
+        .lines()
+        .count();
+    workspace.append_to_codes_toml(
+        "\n[[code]]\ncode = \"Broken.Code\"\ndescription = \"Broken.\"\ncategory = \"network\"\n\n[[code]]\ncode = \"InternalError\"\ndescription = \"Again.\"\ncategory = \"server\"\n",
+    );
+    let output = workspace.cargo(&["build"]);
+    assert!(!output.status.success(), "the build should fail");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let category_line = lines_before + 5;
+    let duplicate_line = lines_before + 8;
+    for expected in [
+        format!("codes.toml:{category_line}:12: unknown category `network`"),
+        "use one of auth, operation, permission, quota, request, resource, server, throttling"
+            .to_owned(),
+        format!(
+            "codes.toml:{duplicate_line}:8: duplicate code `InternalError`: already defined at codes.toml:"
+        ),
+    ] {
+        assert!(stderr.contains(&expected), "{expected:?} not in:\n{stderr}");
+    }
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -1,0 +1,315 @@
+//! The generated catalog against its sources: `codes.toml`, read here with
+//! toml alone (not through the build's own parser), and the seed documents'
+//! table of common error codes.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use tencentcloud_error_codes::{Category, ErrorCode, Retry, describe, iter, lookup};
+
+const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
+
+/// One `[[code]]` entry as `codes.toml` writes it.
+struct TomlEntry {
+    code: String,
+    description: String,
+    category: String,
+    retry: String,
+}
+
+fn codes_toml() -> toml::Table {
+    let text = std::fs::read_to_string(Path::new(MANIFEST_DIR).join("codes.toml")).unwrap();
+    text.parse().unwrap()
+}
+
+fn toml_entries() -> Vec<TomlEntry> {
+    let field = |table: &toml::Table, name: &str| {
+        table.get(name).and_then(|v| v.as_str()).map(str::to_owned)
+    };
+    codes_toml()["code"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|value| {
+            let table = value.as_table().unwrap();
+            TomlEntry {
+                code: field(table, "code").unwrap(),
+                description: field(table, "description").unwrap(),
+                category: field(table, "category").unwrap(),
+                retry: field(table, "retry").unwrap_or_else(|| "never".to_owned()),
+            }
+        })
+        .collect()
+}
+
+/// `(code, description)` rows of the seed table: the code, one space, the
+/// description, after a header line.
+fn seed_table(text: &str) -> Vec<(String, String)> {
+    let start = text
+        .find("Error Code Description\n")
+        .expect("the seed table's header");
+    text[start..]
+        .lines()
+        .skip(1)
+        .map_while(|line| line.split_once(' '))
+        .take_while(|(code, _)| {
+            !code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+        })
+        .map(|(code, description)| (code.to_owned(), description.to_owned()))
+        .collect()
+}
+
+fn seed_fixture() -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(
+        Path::new(MANIFEST_DIR).join("tests/fixtures/seed-common-error-codes.txt"),
+    )
+    .unwrap();
+    seed_table(&text)
+}
+
+#[test]
+fn the_generated_catalog_is_codes_toml_entry_for_entry() {
+    let entries = toml_entries();
+    assert_eq!(ErrorCode::ALL.len(), entries.len());
+    assert_eq!(iter().len(), entries.len());
+    for (i, (code, entry)) in iter().zip(&entries).enumerate() {
+        assert_eq!(code.as_str(), entry.code, "entry {i}");
+        assert_eq!(code.description(), entry.description, "{}", entry.code);
+        assert_eq!(code.category().as_str(), entry.category, "{}", entry.code);
+        assert_eq!(code.retry().as_str(), entry.retry, "{}", entry.code);
+        assert_eq!(code as usize, i, "{} out of declared order", entry.code);
+    }
+}
+
+#[test]
+fn the_generated_categories_are_codes_toml_in_order() {
+    let table = codes_toml();
+    let declared = table["categories"].as_table().unwrap();
+    // toml::Table sorts keys; the declared order is the order in the text.
+    let text = std::fs::read_to_string(Path::new(MANIFEST_DIR).join("codes.toml")).unwrap();
+    let mut names: Vec<&String> = declared.keys().collect();
+    names.sort_by_key(|name| text.find(&format!("\n{name} = ")).unwrap());
+    assert_eq!(Category::ALL.len(), names.len());
+    for (category, name) in Category::ALL.iter().zip(names) {
+        assert_eq!(category.as_str(), name);
+        assert_eq!(
+            category.description(),
+            declared[name.as_str()].as_str().unwrap()
+        );
+        assert_eq!(name.parse::<Category>(), Ok(*category));
+    }
+}
+
+#[test]
+fn codes_toml_keeps_ascii_order() {
+    let codes: Vec<String> = toml_entries().into_iter().map(|e| e.code).collect();
+    let mut sorted = codes.clone();
+    sorted.sort();
+    assert_eq!(
+        codes, sorted,
+        "keep codes.toml's [[code]] entries in ASCII order of `code`"
+    );
+}
+
+#[test]
+fn every_seed_code_is_present_with_the_seed_description() {
+    let seeds = seed_fixture();
+    assert_eq!(seeds.len(), 26);
+    for (code, description) in &seeds {
+        let found =
+            lookup(code).unwrap_or_else(|| panic!("seed code {code} is not in the catalog"));
+        assert_eq!(found.description(), description, "{code}");
+    }
+    // The seed codes keep the seed table's order among the others.
+    let positions: Vec<usize> = seeds
+        .iter()
+        .map(|(code, _)| lookup(code).unwrap() as usize)
+        .collect();
+    assert!(positions.is_sorted(), "{positions:?}");
+}
+
+/// The fixture is the table of every seed document, to the letter. CI has
+/// the seeds beside the repository; a clone without them has the fixture.
+#[test]
+fn the_seed_fixture_matches_every_seed_document() {
+    let seeds = Path::new(MANIFEST_DIR).join("../shared/seeds");
+    let Ok(dir) = std::fs::read_dir(&seeds) else {
+        eprintln!(
+            "{} is absent: checked against the fixture only",
+            seeds.display()
+        );
+        return;
+    };
+    let fixture = seed_fixture();
+    let mut documents = 0;
+    for file in dir {
+        let path = file.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert_eq!(seed_table(&text), fixture, "{}", path.display());
+            documents += 1;
+        }
+    }
+    assert!(documents > 0, "no seed documents in {}", seeds.display());
+}
+
+#[test]
+fn the_twelve_newer_common_codes_are_present() {
+    for code in [
+        "ActionOffline",
+        "AuthFailure.InvalidAuthorization",
+        "InvalidRequest",
+        "IpInBlacklist",
+        "IpNotInWhitelist",
+        "NoSuchProduct",
+        "RequestLimitExceeded.GlobalRegionUinLimitExceeded",
+        "RequestLimitExceeded.IPLimitExceeded",
+        "RequestLimitExceeded.UinLimitExceeded",
+        "RequestSizeLimitExceeded",
+        "ResponseSizeLimitExceeded",
+        "ServiceUnavailable",
+    ] {
+        assert!(lookup(code).is_some(), "{code}");
+    }
+}
+
+#[test]
+fn every_code_round_trips_through_its_string() {
+    for code in iter() {
+        assert_eq!(lookup(code.as_str()), Some(code));
+        assert_eq!(code.as_str().parse::<ErrorCode>(), Ok(code));
+        assert_eq!(ErrorCode::try_from(code.as_str()), Ok(code));
+        assert_eq!(code.to_string(), code.as_str());
+        assert_eq!(code.as_ref(), code.as_str());
+        assert_eq!(describe(code.as_str()), Some(code.description()));
+        assert_eq!(format!("{code:?}"), code.as_str().replace('.', ""));
+    }
+}
+
+#[test]
+fn every_category_has_codes_and_every_code_is_in_its_category() {
+    let mut seen = HashSet::new();
+    for &category in Category::ALL {
+        let codes: Vec<ErrorCode> = category.codes().collect();
+        assert!(!codes.is_empty(), "{category} has no codes");
+        assert_eq!(category.codes().len(), codes.len());
+        assert!(codes.iter().all(|c| c.category() == category));
+        assert!(codes.is_sorted(), "{category}: not in declared order");
+        seen.extend(codes);
+    }
+    assert_eq!(seen.len(), ErrorCode::ALL.len());
+}
+
+#[test]
+fn categories_and_retry_follow_the_issue_table() {
+    use Category::*;
+    let expect = |code: &str, category: Category, retry: Retry| {
+        let found = lookup(code).unwrap();
+        assert_eq!(
+            (found.category(), found.retry()),
+            (category, retry),
+            "{code}"
+        );
+    };
+    expect("AuthFailure.SignatureFailure", Auth, Retry::Never);
+    expect("AuthFailure.InvalidAuthorization", Auth, Retry::Never);
+    expect(
+        "AuthFailure.UnauthorizedOperation",
+        Permission,
+        Retry::Never,
+    );
+    expect("IpNotInWhitelist", Permission, Retry::Never);
+    expect("NoSuchProduct", Request, Retry::Never);
+    expect("ResponseSizeLimitExceeded", Request, Retry::Never);
+    expect("RequestLimitExceeded", Throttling, Retry::Safe);
+    expect(
+        "RequestLimitExceeded.IPLimitExceeded",
+        Throttling,
+        Retry::Safe,
+    );
+    expect("LimitExceeded", Quota, Retry::Never);
+    expect("ResourceInUse", Resource, Retry::Safe);
+    expect("ResourceUnavailable", Resource, Retry::Safe);
+    expect("ResourceNotFound", Resource, Retry::Never);
+    expect("DryRunOperation", Operation, Retry::Never);
+    expect("InternalError", Server, Retry::IfIdempotent);
+    expect("ServiceUnavailable", Server, Retry::Safe);
+    let safe: Vec<&str> = iter()
+        .filter(|c| c.retry() == Retry::Safe)
+        .map(|c| c.as_str())
+        .collect();
+    assert_eq!(safe.len(), 7, "{safe:?}");
+}
+
+#[test]
+fn parent_is_the_nearest_dotted_ancestor_in_the_catalog() {
+    for code in iter() {
+        let expected = code
+            .as_str()
+            .rmatch_indices('.')
+            .find_map(|(dot, _)| lookup(&code.as_str()[..dot]));
+        assert_eq!(code.parent(), expected, "{code}");
+    }
+    assert_eq!(
+        ErrorCode::RequestLimitExceededUinLimitExceeded.parent(),
+        Some(ErrorCode::RequestLimitExceeded)
+    );
+    // The AuthFailure.* codes refine a family that is not itself a code.
+    assert_eq!(ErrorCode::AuthFailureSignatureFailure.parent(), None);
+}
+
+#[test]
+fn lookups_of_strings_outside_the_catalog_find_nothing() {
+    let megabyte = "A".repeat(1 << 20);
+    let dotted_megabyte = "InternalError.".repeat(1 << 16);
+    for input in [
+        "",
+        " ",
+        "internalerror",
+        "INTERNALERROR",
+        " InternalError",
+        "InternalError ",
+        "InternalError\n",
+        "InternalError\0",
+        "ResourceNotFound.NoSuchDisk",
+        "AuthFailure",
+        "AuthFailure.",
+        ".InternalError",
+        "InternalError.",
+        "内部错误",
+        "InternalErrör",
+        megabyte.as_str(),
+        dotted_megabyte.as_str(),
+    ] {
+        assert_eq!(lookup(input), None, "{input:.40?}");
+        assert_eq!(describe(input), None);
+        let err = input.parse::<ErrorCode>().unwrap_err();
+        assert_eq!(err.input(), input);
+        assert!(
+            err.to_string().len() < 200,
+            "the message of a long input stays short"
+        );
+    }
+}
+
+#[test]
+fn retry_and_category_parse_their_own_spellings_only() {
+    for &retry in Retry::ALL {
+        assert_eq!(retry.as_str().parse(), Ok(retry));
+        assert_eq!(retry.to_string(), retry.as_str());
+    }
+    assert!("Never".parse::<Retry>().is_err());
+    assert!("".parse::<Category>().is_err());
+    let err = "nope".parse::<Retry>().unwrap_err();
+    assert_eq!(err.input(), "nope");
+}
+
+#[test]
+fn iteration_runs_both_ways_in_declared_order() {
+    let forward: Vec<ErrorCode> = iter().collect();
+    let mut backward: Vec<ErrorCode> = iter().rev().collect();
+    backward.reverse();
+    assert_eq!(forward, backward);
+    assert_eq!(forward, ErrorCode::ALL);
+    assert!(forward.is_sorted(), "Ord follows declared order");
+}
