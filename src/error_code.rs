@@ -37,6 +37,32 @@ impl ErrorCode {
         BY_CODE.get(code).copied()
     }
 
+    /// The code itself if the catalog has it, else its nearest dotted
+    /// ancestor in the catalog; see [`resolve`](crate::resolve).
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::ErrorCode;
+    ///
+    /// assert_eq!(
+    ///     ErrorCode::resolve("ResourceNotFound.NoSuchDisk"),
+    ///     Some(ErrorCode::ResourceNotFound)
+    /// );
+    /// ```
+    pub fn resolve(code: &str) -> Option<ErrorCode> {
+        // A longer prefix cannot match: start from the longest one that
+        // ends at a dot and fits, so work is bounded whatever the input.
+        let mut prefix = match code.as_bytes().get(..=MAX_CODE_LEN) {
+            None => code,
+            Some(head) => &code[..head.iter().rposition(|&b| b == b'.')?],
+        };
+        loop {
+            if let Some(found) = ErrorCode::from_code(prefix) {
+                return Some(found);
+            }
+            prefix = &prefix[..prefix.rfind('.')?];
+        }
+    }
+
     /// The code as the API returns it.
     ///
     /// ```

@@ -27,17 +27,31 @@
 //! (`AuthFailure.SignatureFailure` is [`ErrorCode::AuthFailureSignatureFailure`]).
 //! Both enums are `#[non_exhaustive]`: the catalog grows.
 
+//!
+//! # Features
+//!
+//! - `serde` (off by default): [`ErrorCode`], [`Category`] and [`Retry`]
+//!   serialize as their strings; [`ApiError`] and [`Response`] read response
+//!   bodies. Without it the library depends on `phf` alone.
+
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod api_error;
 mod category;
 mod error_code;
 mod generated;
+#[cfg(feature = "serde")]
+mod response;
 mod retry;
+#[cfg(feature = "serde")]
+mod serde_impls;
 
 use std::fmt;
 use std::iter::FusedIterator;
 
+pub use api_error::ApiError;
 pub use category::UnknownCategory;
 pub use error_code::UnknownCode;
 /// A code of the catalog: a common error code that any Tencent Cloud API
@@ -86,13 +100,16 @@ pub use generated::ErrorCode;
 /// assert_eq!(Category::Auth.to_string(), "auth");
 /// ```
 pub use generated::Category;
+#[cfg(feature = "serde")]
+pub use response::Response;
 pub use retry::{Retry, UnknownRetry};
 
 /// The code with exactly this string, if the catalog has it.
 ///
 /// The match is exact and case-sensitive: API-specific codes such as
-/// `ResourceNotFound.NoSuchDisk` are not in the catalog. Any string is a
-/// valid input; the lookup never allocates and never panics.
+/// `ResourceNotFound.NoSuchDisk` are not in the catalog ([`resolve`] finds
+/// the code they refine). Any string is a valid input; the lookup never
+/// allocates and never panics.
 ///
 /// ```
 /// use tencentcloud_error_codes::{ErrorCode, lookup};
@@ -117,6 +134,44 @@ pub fn lookup(code: &str) -> Option<ErrorCode> {
 #[inline]
 pub fn describe(code: &str) -> Option<&'static str> {
     lookup(code).map(ErrorCode::description)
+}
+
+/// What the catalog knows of any code: the code itself if the catalog has
+/// it, else its nearest ancestor in the catalog, walking up one dotted
+/// segment at a time (`A.B.C`, then `A.B`, then `A`).
+///
+/// Tencent Cloud answers most failures with an API-specific code that
+/// refines a common one (`InvalidParameterValue.InvalidInstanceId`
+/// refines `InvalidParameterValue`); this finds the common one, and so the
+/// category and retry advice that apply. Precisely: the longest catalog code
+/// `k` such that `code == k` or `code` starts with `k` followed by a dot.
+/// Only whole segments count, so `InvalidParameterValueLimit` (no dot) is
+/// not a child of `InvalidParameterValue`. It follows that an empty last
+/// segment is dropped like any other (`"InternalError."` resolves to
+/// `InternalError`), while a string starting with a dot, `""` and `"."`
+/// resolve to nothing.
+///
+/// Never allocates, and its work is bounded by the length of the longest
+/// catalog code, whatever the input's length: no longer prefix is hashed.
+///
+/// ```
+/// use tencentcloud_error_codes::{Category, ErrorCode, resolve};
+///
+/// let code = resolve("InvalidParameterValue.InvalidInstanceId").unwrap();
+/// assert_eq!(code, ErrorCode::InvalidParameterValue);
+/// assert_eq!(code.category(), Category::Request);
+///
+/// // A catalog code resolves to itself, a child to its nearest ancestor.
+/// assert_eq!(resolve("RequestLimitExceeded.UinLimitExceeded"), Some(ErrorCode::RequestLimitExceededUinLimitExceeded));
+/// assert_eq!(resolve("RequestLimitExceeded.UinLimitExceeded.Extra"), Some(ErrorCode::RequestLimitExceededUinLimitExceeded));
+///
+/// // Not a dotted child of anything in the catalog.
+/// assert_eq!(resolve("InvalidParameterValueLimit"), None);
+/// assert_eq!(resolve("InvalidInstanceId.NotFound"), None);
+/// ```
+#[inline]
+pub fn resolve(code: &str) -> Option<ErrorCode> {
+    ErrorCode::resolve(code)
 }
 
 /// Every code of the catalog, in declared order (as [`ErrorCode::ALL`]).

@@ -1,16 +1,21 @@
 //! `tcerr`: look up Tencent Cloud API 3.0 error codes from the command line.
 //!
-//! Exit status: 0 when every code was found, 1 when one was not, 2 for a
-//! usage error.
+//! Exit status: 0 on success, 1 when a code is unknown to the catalog (it
+//! neither is nor refines a catalog code), 2 for a usage error or input
+//! that cannot be read.
 
+mod report;
 mod suggest;
 
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use serde::Serialize;
-use tencentcloud_error_codes::{Category, ErrorCode};
+use serde::de::IgnoredAny;
+use tencentcloud_error_codes::{Category, ErrorCode, Response};
+
+use report::{CodeReport, ExplainReport};
 
 /// Look up Tencent Cloud API 3.0 error codes: what a code means, what kind
 /// of failure it is, and whether retrying can help.
@@ -19,11 +24,14 @@ use tencentcloud_error_codes::{Category, ErrorCode};
     name = "tcerr",
     version,
     args_conflicts_with_subcommands = true,
-    override_usage = "tcerr [--json] <CODE>...\n       tcerr list [--category <NAME>] [--json]"
+    override_usage = "tcerr [--json] <CODE>...\n       \
+                      tcerr list [--category <NAME>] [--json]\n       \
+                      tcerr explain [FILE] [--json]"
 )]
 struct Cli {
     /// Error codes to explain, as the API returns them (case-sensitive),
-    /// e.g. AuthFailure.SignatureFailure
+    /// e.g. AuthFailure.SignatureFailure or an API-specific code such as
+    /// InvalidParameterValue.InvalidInstanceId
     #[arg(value_name = "CODE", required = true)]
     codes: Vec<String>,
 
@@ -43,6 +51,13 @@ enum Command {
         #[arg(long, value_name = "NAME", value_parser = category_parser())]
         category: Option<Category>,
     },
+    /// Explain an API response body (JSON): its error code, message and
+    /// request ID, and what the catalog says of the code.
+    Explain {
+        /// The file holding the body; standard input when absent or `-`.
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
 }
 
 fn category_parser() -> impl clap::builder::TypedValueParser<Value = Category> {
@@ -51,162 +66,110 @@ fn category_parser() -> impl clap::builder::TypedValueParser<Value = Category> {
         .try_map(|name| name.parse::<Category>())
 }
 
-/// One code of the catalog, as `--json` prints it.
-#[derive(Serialize)]
-struct Known {
-    code: &'static str,
-    in_catalog: bool,
-    description: &'static str,
-    category: &'static str,
-    retry: &'static str,
-    parent: Option<&'static str>,
-}
-
-impl Known {
-    fn new(code: ErrorCode) -> Self {
-        Known {
-            code: code.as_str(),
-            in_catalog: true,
-            description: code.description(),
-            category: code.category().as_str(),
-            retry: code.retry().as_str(),
-            parent: code.parent().map(ErrorCode::as_str),
-        }
-    }
-}
-
-/// A code the catalog does not have, as `--json` prints it.
-#[derive(Serialize)]
-struct Unknown<'a> {
-    code: &'a str,
-    in_catalog: bool,
-    suggestions: Vec<&'static str>,
-}
-
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Report<'a> {
-    Known(Known),
-    Unknown(Unknown<'a>),
+/// How a command ended, short of an I/O error on standard output.
+enum Outcome {
+    Done,
+    /// Some code is unknown to the catalog (already reported).
+    Unknown,
+    /// The input could not be used: this message says why.
+    BadInput(String),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut out = io::stdout().lock();
     let result = match &cli.command {
-        Some(Command::List { category }) => list(&mut out, *category, cli.json).map(|()| true),
+        Some(Command::List { category }) => list(&mut out, *category, cli.json),
+        Some(Command::Explain { file }) => explain(&mut out, file.as_deref(), cli.json),
         None => explain_codes(&mut out, &cli.codes, cli.json),
     };
     match result {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::FAILURE,
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::Unknown) => ExitCode::FAILURE,
+        Ok(Outcome::BadInput(message)) => {
+            eprintln!("tcerr: {message}");
+            ExitCode::from(2)
+        }
         // A closed pipe (`tcerr list | head`) is not a failure worth a message.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("tcerr: {e}");
+            eprintln!("tcerr: cannot write the output: {e}");
             ExitCode::from(2)
         }
     }
 }
 
-/// Prints each code; returns whether all were found.
-fn explain_codes(out: &mut impl Write, codes: &[String], json: bool) -> io::Result<bool> {
-    let mut all_found = true;
-    let mut reports = Vec::with_capacity(codes.len());
-    for (i, input) in codes.iter().enumerate() {
-        match ErrorCode::from_code(input) {
-            Some(code) => {
-                if json {
-                    reports.push(Report::Known(Known::new(code)));
-                } else {
-                    if i > 0 {
-                        writeln!(out)?;
-                    }
-                    write_code(out, code)?;
-                }
-            }
-            None => {
-                all_found = false;
-                let suggestions = suggest::similar_codes(input);
-                eprintln!("tcerr: {}", unknown_message(input, &suggestions));
-                if json {
-                    reports.push(Report::Unknown(Unknown {
-                        code: input,
-                        in_catalog: false,
-                        suggestions,
-                    }));
-                }
-            }
-        }
+/// `tcerr CODE...`
+fn explain_codes(out: &mut impl Write, codes: &[String], json: bool) -> io::Result<Outcome> {
+    let reports: Vec<CodeReport<'_>> = codes.iter().map(|code| CodeReport::new(code)).collect();
+    for report in reports.iter().filter(|r| r.is_unknown()) {
+        eprintln!("tcerr: {}", report.unknown_message());
     }
     if json {
-        serde_json::to_writer_pretty(&mut *out, &reports)?;
-        writeln!(out)?;
-    }
-    Ok(all_found)
-}
-
-fn write_code(out: &mut impl Write, code: ErrorCode) -> io::Result<()> {
-    writeln!(out, "{code}")?;
-    writeln!(out, "  description  {}", code.description())?;
-    let category = code.category();
-    writeln!(out, "  category     {category}: {}", category.description())?;
-    let retry = code.retry();
-    writeln!(out, "  retry        {retry}: {}", retry.description())?;
-    if let Some(parent) = code.parent() {
-        writeln!(out, "  refines      {parent}: {}", parent.description())?;
-    }
-    Ok(())
-}
-
-fn unknown_message(input: &str, suggestions: &[&str]) -> String {
-    let mut message = format!("unknown error code {input:?}");
-    match suggestions {
-        [] => message.push_str(" (try `tcerr list`)"),
-        [one] => message.push_str(&format!("; did you mean {one:?}?")),
-        many => {
-            let quoted: Vec<String> = many.iter().map(|s| format!("{s:?}")).collect();
-            message.push_str(&format!("; did you mean one of {}?", quoted.join(", ")));
+        report::write_json(out, &reports)?;
+    } else {
+        let known = reports.iter().filter(|r| !r.is_unknown());
+        for (i, report) in known.enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            report.write_text(out)?;
         }
     }
-    message
+    Ok(if reports.iter().any(CodeReport::is_unknown) {
+        Outcome::Unknown
+    } else {
+        Outcome::Done
+    })
 }
 
-fn list(out: &mut impl Write, category: Option<Category>, json: bool) -> io::Result<()> {
+/// `tcerr list`
+fn list(out: &mut impl Write, category: Option<Category>, json: bool) -> io::Result<Outcome> {
     let codes: Vec<ErrorCode> = match category {
         Some(category) => category.codes().collect(),
         None => ErrorCode::ALL.to_vec(),
     };
     if json {
-        let known: Vec<Known> = codes.into_iter().map(Known::new).collect();
-        serde_json::to_writer_pretty(&mut *out, &known)?;
-        return writeln!(out);
+        let reports: Vec<CodeReport<'_>> =
+            codes.iter().map(|c| CodeReport::new(c.as_str())).collect();
+        report::write_json(out, &reports)?;
+    } else {
+        report::write_table(out, &codes)?;
     }
-    let width = |header: &str, cell: fn(ErrorCode) -> &'static str| {
-        codes
-            .iter()
-            .map(|&c| cell(c).len())
-            .chain([header.len()])
-            .max()
-            .unwrap_or(0)
+    Ok(Outcome::Done)
+}
+
+/// `tcerr explain [FILE]`
+fn explain(
+    out: &mut impl Write,
+    file: Option<&std::path::Path>,
+    json: bool,
+) -> io::Result<Outcome> {
+    let (name, body) = match file.filter(|f| f.as_os_str() != "-") {
+        Some(path) => (path.display().to_string(), std::fs::read(path)),
+        None => {
+            let mut body = Vec::new();
+            let read = io::stdin().lock().read_to_end(&mut body).map(|_| body);
+            ("standard input".to_owned(), read)
+        }
     };
-    let code_width = width("CODE", ErrorCode::as_str);
-    let category_width = width("CATEGORY", |c| c.category().as_str());
-    let retry_width = width("RETRY", |c| c.retry().as_str());
-    writeln!(
-        out,
-        "{:code_width$}  {:category_width$}  {:retry_width$}  DESCRIPTION",
-        "CODE", "CATEGORY", "RETRY"
-    )?;
-    for code in codes {
-        writeln!(
-            out,
-            "{:code_width$}  {:category_width$}  {:retry_width$}  {}",
-            code.as_str(),
-            code.category().as_str(),
-            code.retry().as_str(),
-            code.description()
-        )?;
+    let body = match body {
+        Ok(body) => body,
+        Err(e) => return Ok(Outcome::BadInput(format!("cannot read {name}: {e}"))),
+    };
+    let response: Response<IgnoredAny> = match serde_json::from_slice(&body) {
+        Ok(response) => response,
+        Err(e) => {
+            return Ok(Outcome::BadInput(format!(
+                "{name} is not a Tencent Cloud API response: {e}"
+            )));
+        }
+    };
+    let report = ExplainReport::new(&response);
+    if json {
+        report::write_json(out, &report)?;
+    } else {
+        report.write_text(out)?;
     }
-    Ok(())
+    Ok(Outcome::Done)
 }

@@ -1,0 +1,176 @@
+//! What `tcerr` prints, as text for a person or JSON for a program.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+use serde::de::IgnoredAny;
+use tencentcloud_error_codes::{ErrorCode, Response, lookup, resolve};
+
+use crate::suggest;
+
+/// What the catalog says of one code string.
+///
+/// `description`, `category` and `retry` are the code's own when it is in
+/// the catalog, else those of the catalog code it refines; all three are
+/// null when the catalog knows neither.
+#[derive(Serialize)]
+pub struct CodeReport<'a> {
+    code: &'a str,
+    in_catalog: bool,
+    /// The catalog code this one refines: a catalog code's parent, or an
+    /// API-specific code's nearest ancestor in the catalog.
+    refines: Option<&'static str>,
+    description: Option<&'static str>,
+    category: Option<&'static str>,
+    retry: Option<&'static str>,
+    /// Near misses, for a code the catalog knows nothing of.
+    suggestions: Vec<&'static str>,
+    #[serde(skip)]
+    exact: Option<ErrorCode>,
+    #[serde(skip)]
+    resolved: Option<ErrorCode>,
+}
+
+impl<'a> CodeReport<'a> {
+    pub fn new(code: &'a str) -> Self {
+        let exact = lookup(code);
+        let resolved = exact.or_else(|| resolve(code));
+        CodeReport {
+            code,
+            in_catalog: exact.is_some(),
+            refines: exact
+                .map_or(resolved, ErrorCode::parent)
+                .map(ErrorCode::as_str),
+            description: resolved.map(ErrorCode::description),
+            category: resolved.map(|c| c.category().as_str()),
+            retry: resolved.map(|c| c.retry().as_str()),
+            suggestions: match resolved {
+                Some(_) => Vec::new(),
+                None => suggest::similar_codes(code),
+            },
+            exact,
+            resolved,
+        }
+    }
+
+    /// Neither in the catalog nor refining a catalog code.
+    pub fn is_unknown(&self) -> bool {
+        self.resolved.is_none()
+    }
+
+    pub fn unknown_message(&self) -> String {
+        let mut message = format!("unknown error code {:?}", self.code);
+        match self.suggestions.as_slice() {
+            [] => message.push_str(" (try `tcerr list`)"),
+            [one] => message.push_str(&format!("; did you mean {one:?}?")),
+            many => {
+                let quoted: Vec<String> = many.iter().map(|s| format!("{s:?}")).collect();
+                message.push_str(&format!("; did you mean one of {}?", quoted.join(", ")));
+            }
+        }
+        message
+    }
+
+    /// The code, then what the catalog says of it, indented.
+    pub fn write_text(&self, out: &mut impl Write) -> io::Result<()> {
+        writeln!(out, "{}", self.code)?;
+        self.write_details(out)
+    }
+
+    fn write_details(&self, out: &mut impl Write) -> io::Result<()> {
+        let Some(resolved) = self.resolved else {
+            return writeln!(out, "  not in the catalog, and refines no catalog code");
+        };
+        match self.exact {
+            Some(code) => writeln!(out, "  description  {}", code.description())?,
+            None => writeln!(
+                out,
+                "  not in the catalog; refines {resolved}: {}",
+                resolved.description()
+            )?,
+        }
+        let category = resolved.category();
+        writeln!(out, "  category     {category}: {}", category.description())?;
+        let retry = resolved.retry();
+        writeln!(out, "  retry        {retry}: {}", retry.description())?;
+        if let Some(parent) = self.exact.and_then(ErrorCode::parent) {
+            writeln!(out, "  refines      {parent}: {}", parent.description())?;
+        }
+        Ok(())
+    }
+}
+
+/// What `tcerr explain` says of a response body.
+#[derive(Serialize)]
+pub struct ExplainReport<'a> {
+    /// The body has no `Error`.
+    success: bool,
+    request_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<&'a str>,
+    #[serde(flatten)]
+    error: Option<CodeReport<'a>>,
+}
+
+impl<'a> ExplainReport<'a> {
+    pub fn new(response: &'a Response<IgnoredAny>) -> Self {
+        let error = response.as_result().err();
+        ExplainReport {
+            success: error.is_none(),
+            request_id: response.request_id(),
+            message: error.map(|e| e.message()),
+            error: error.map(|e| CodeReport::new(e.code())),
+        }
+    }
+
+    pub fn write_text(&self, out: &mut impl Write) -> io::Result<()> {
+        let request_id = self.request_id.unwrap_or("none");
+        let Some(error) = &self.error else {
+            return writeln!(
+                out,
+                "no error: the request succeeded (request ID {request_id})"
+            );
+        };
+        writeln!(out, "{}", error.code)?;
+        writeln!(out, "  message      {}", self.message.unwrap_or_default())?;
+        writeln!(out, "  request ID   {request_id}")?;
+        error.write_details(out)
+    }
+}
+
+/// Pretty JSON and a final newline.
+pub fn write_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
+}
+
+/// The catalog as an aligned table.
+pub fn write_table(out: &mut impl Write, codes: &[ErrorCode]) -> io::Result<()> {
+    let width = |header: &str, cell: fn(ErrorCode) -> &'static str| {
+        codes
+            .iter()
+            .map(|&c| cell(c).len())
+            .chain([header.len()])
+            .max()
+            .unwrap_or(0)
+    };
+    let code_width = width("CODE", ErrorCode::as_str);
+    let category_width = width("CATEGORY", |c| c.category().as_str());
+    let retry_width = width("RETRY", |c| c.retry().as_str());
+    writeln!(
+        out,
+        "{:code_width$}  {:category_width$}  {:retry_width$}  DESCRIPTION",
+        "CODE", "CATEGORY", "RETRY"
+    )?;
+    for &code in codes {
+        writeln!(
+            out,
+            "{:code_width$}  {:category_width$}  {:retry_width$}  {}",
+            code.as_str(),
+            code.category().as_str(),
+            code.retry().as_str(),
+            code.description()
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,117 @@
+use std::fmt;
+
+use crate::{Category, ErrorCode, Retry, lookup, resolve};
+
+/// A failed Tencent Cloud API call: the `Error` of a response and its
+/// `RequestId`.
+///
+/// The code is kept exactly as received, in the catalog or not;
+/// [`known`](ApiError::known) says what the catalog makes of it. Fields are
+/// private so that more can be added; the accessors borrow them.
+///
+/// With the `serde` feature, `ApiError` deserializes from (and serializes
+/// to) the failure body itself,
+/// `{"Response": {"Error": {"Code", "Message"}, "RequestId"}}`; see
+/// [`Response`](crate::Response) for a body that may be either.
+///
+/// ```
+/// use tencentcloud_error_codes::{ApiError, Category, ErrorCode, Retry};
+///
+/// let err = ApiError::new(
+///     "InvalidParameterValue.InvalidInstanceId",
+///     "The instance ID is malformed.",
+///     Some("b5b41468-520d-4192-b42f-595cc34b6c1c".to_owned()),
+/// );
+/// assert_eq!(err.code(), "InvalidParameterValue.InvalidInstanceId");
+/// assert_eq!(err.known(), Some(ErrorCode::InvalidParameterValue));
+/// assert!(!err.is_in_catalog());
+/// assert_eq!(err.category(), Some(Category::Request));
+/// assert_eq!(err.retry(), Some(Retry::Never));
+/// assert_eq!(
+///     err.to_string(),
+///     "InvalidParameterValue.InvalidInstanceId: The instance ID is malformed. \
+///      (request ID b5b41468-520d-4192-b42f-595cc34b6c1c)"
+/// );
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ApiError {
+    code: String,
+    message: String,
+    request_id: Option<String>,
+}
+
+impl ApiError {
+    /// An error with this code, message and request ID.
+    pub fn new(
+        code: impl Into<String>,
+        message: impl Into<String>,
+        request_id: Option<String>,
+    ) -> Self {
+        ApiError {
+            code: code.into(),
+            message: message.into(),
+            request_id,
+        }
+    }
+
+    /// The `Code` exactly as received.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The `Message` as received: free text for a person, which the service
+    /// may change at any time; match on the code instead.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The `RequestId`, to quote when asking Tencent Cloud about the call.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The catalog code for this error: the code itself, or the common code
+    /// it refines ([`resolve`]); `None` when the catalog knows neither.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::{ApiError, ErrorCode};
+    ///
+    /// let err = ApiError::new("ResourceNotFound.NoSuchDisk", "", None);
+    /// assert_eq!(err.known(), Some(ErrorCode::ResourceNotFound));
+    /// assert_eq!(ApiError::new("ResourceBusy", "", None).known(), None);
+    /// ```
+    pub fn known(&self) -> Option<ErrorCode> {
+        resolve(&self.code)
+    }
+
+    /// Whether the code itself is in the catalog, rather than only a code it
+    /// refines.
+    pub fn is_in_catalog(&self) -> bool {
+        lookup(&self.code).is_some()
+    }
+
+    /// The category of [`known`](ApiError::known); `None` for a code the
+    /// catalog knows nothing of, never a guess.
+    pub fn category(&self) -> Option<Category> {
+        self.known().map(ErrorCode::category)
+    }
+
+    /// The retry advice of [`known`](ApiError::known); `None` for a code the
+    /// catalog knows nothing of, never a guess.
+    pub fn retry(&self) -> Option<Retry> {
+        self.known().map(ErrorCode::retry)
+    }
+}
+
+impl fmt::Display for ApiError {
+    /// `Code: Message (request ID …)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)?;
+        if let Some(id) = &self.request_id {
+            write!(f, " (request ID {id})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ApiError {}
