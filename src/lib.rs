@@ -189,6 +189,11 @@ pub fn iter()
     ErrorCode::ALL.iter().copied()
 }
 
+// The README's examples run as doctests; one of them needs `serde`.
+#[cfg(all(doctest, feature = "serde"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 /// Shows a caller's input in an error message: quoted and escaped, and cut
 /// after 64 characters, so that a megabyte of input stays one short line.
 struct Quoted<'a>(&'a str);
