@@ -5,10 +5,12 @@
 //! The builds share one target directory under cargo's test scratch space,
 //! so only the first run compiles the dependencies.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
+const EXTRA_VAR: &str = "TENCENTCLOUD_ERROR_CODES_EXTRA";
 
 /// A copy of the crate and a consumer program that prints what `lookup`
 /// says of its argument.
@@ -71,8 +73,16 @@ impl Workspace {
         write(self.codes_toml(), &codes);
     }
 
-    fn cargo(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO"))
+    /// A file beside the copied crate, for extra catalogs.
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Cargo in the consumer's directory, with `extra` as the value of
+    /// `TENCENTCLOUD_ERROR_CODES_EXTRA` (unset when `None`).
+    fn cargo(&self, args: &[&str], extra: Option<&OsStr>) -> Output {
+        let mut command = Command::new(env!("CARGO"));
+        command
             .args(args)
             .args(["--offline", "--quiet"])
             .current_dir(self.dir.path().join("app"))
@@ -80,14 +90,21 @@ impl Workspace {
                 "CARGO_TARGET_DIR",
                 Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-target"),
             )
-            .env_remove("RUSTFLAGS")
-            .output()
-            .unwrap()
+            .env_remove("RUSTFLAGS");
+        match extra {
+            Some(value) => command.env(EXTRA_VAR, value),
+            None => command.env_remove(EXTRA_VAR),
+        };
+        command.output().unwrap()
     }
 
     /// What the consumer prints for `code`, after building it.
     fn lookup(&self, code: &str) -> String {
-        let output = self.cargo(&["run", "--", code]);
+        self.lookup_with(code, None)
+    }
+
+    fn lookup_with(&self, code: &str, extra: Option<&OsStr>) -> String {
+        let output = self.cargo(&["run", "--", code], extra);
         assert!(
             output.status.success(),
             "build failed:\n{}",
@@ -156,7 +173,7 @@ fn a_broken_codes_toml_stops_the_build_naming_file_line_and_fix() {
     workspace.append_to_codes_toml(
         "\n[[code]]\ncode = \"Broken.Code\"\ndescription = \"Broken.\"\ncategory = \"network\"\n\n[[code]]\ncode = \"InternalError\"\ndescription = \"Again.\"\ncategory = \"server\"\n",
     );
-    let output = workspace.cargo(&["build"]);
+    let output = workspace.cargo(&["build"], None);
     assert!(!output.status.success(), "the build should fail");
     let stderr = String::from_utf8_lossy(&output.stderr);
     let category_line = lines_before + 5;
@@ -172,4 +189,79 @@ fn a_broken_codes_toml_stops_the_build_naming_file_line_and_fix() {
         assert!(stderr.contains(&expected), "{expected:?} not in:\n{stderr}");
     }
     assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn codes_from_extra_files_are_found_and_an_edit_rebuilds() {
+    let workspace = Workspace::new();
+    let cvm = workspace.path("cvm.toml");
+    copy(Path::new(MANIFEST_DIR).join("extra/cvm.toml"), &cvm);
+    let second = workspace.path("second.toml");
+    write(
+        &second,
+        "[[code]]\ncode = \"FailedOperation.Mine\"\ndescription = \"Mine failed.\"\ncategory = \"operation\"\n",
+    );
+    let extra = std::env::join_paths([&cvm, &second]).unwrap();
+    let extra = Some(extra.as_os_str());
+
+    assert_eq!(
+        workspace.lookup_with("LimitExceeded.InstanceQuota", extra),
+        r#"LimitExceeded.InstanceQuota|quota|never|Some(LimitExceeded)|"The number of instances would exceed the account's quota.""#
+    );
+    assert_eq!(
+        workspace.lookup_with("AccountQualificationRestrictions", extra),
+        r#"AccountQualificationRestrictions|account|never|None|"The account is not qualified to make this request.""#
+    );
+    assert_eq!(
+        workspace.lookup_with("FailedOperation.Mine", extra),
+        r#"FailedOperation.Mine|operation|never|Some(FailedOperation)|"Mine failed.""#
+    );
+
+    // Editing an extra file rebuilds the catalog.
+    let mut text = std::fs::read_to_string(&second).unwrap();
+    text.push_str("\n[[code]]\ncode = \"FailedOperation.Yours\"\ndescription = \"Yours failed.\"\ncategory = \"operation\"\n");
+    write(&second, &text);
+    assert!(
+        workspace
+            .lookup_with("FailedOperation.Yours", extra)
+            .starts_with("FailedOperation.Yours|operation|")
+    );
+
+    // Without the variable, the shipped catalog alone.
+    assert_eq!(workspace.lookup("LimitExceeded.InstanceQuota"), "not found");
+}
+
+#[test]
+fn a_missing_or_relative_extra_file_stops_the_build() {
+    let workspace = Workspace::new();
+    let missing = workspace.path("missing.toml");
+    let output = workspace.cargo(&["build"], Some(missing.as_os_str()));
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let expected = format!("cannot read {}, named in {EXTRA_VAR}: ", missing.display());
+    assert!(stderr.contains(&expected), "{expected:?} not in:\n{stderr}");
+
+    let output = workspace.cargo(&["build"], Some(OsStr::new("extra/cvm.toml")));
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "{EXTRA_VAR} names the relative path \"extra/cvm.toml\""
+        )),
+        "{stderr}"
+    );
+
+    // A broken extra file names itself, not codes.toml.
+    let broken = workspace.path("broken.toml");
+    write(
+        &broken,
+        "[[code]]\ncode = \"InternalError\"\ndescription = \"Again.\"\ncategory = \"server\"\n",
+    );
+    let output = workspace.cargo(&["build"], Some(broken.as_os_str()));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let expected = format!(
+        "{}:2:8: duplicate code `InternalError`: already defined at codes.toml:",
+        broken.display()
+    );
+    assert!(stderr.contains(&expected), "{expected:?} not in:\n{stderr}");
 }

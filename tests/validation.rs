@@ -463,3 +463,135 @@ fn an_incomplete_entry_still_has_its_other_fields_checked() {
         assert!(message.contains(needle), "{message:?} lacks {needle:?}");
     }
 }
+
+#[test]
+fn extra_files_add_codes_and_categories_after_codes_toml() {
+    let extra = "[categories]\naccount = \"Account problems.\"\n\n[[code]]\ncode = \"Z.Extra\"\ndescription = \"Extra.\"\ncategory = \"account\"\n\n[[code]]\ncode = \"A.Extra\"\ndescription = \"Extra.\"\ncategory = \"auth\"\n";
+    let main = format!("{CATEGORIES}{}", entry("M", "auth"));
+    let catalog = Catalog::parse(&[
+        Source {
+            name: "codes.toml",
+            text: &main,
+        },
+        Source {
+            name: "/abs/extra.toml",
+            text: extra,
+        },
+    ])
+    .unwrap();
+    let codes: Vec<&str> = catalog.entries.iter().map(|e| e.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["M", "Z.Extra", "A.Extra"],
+        "declared order, files in the order given"
+    );
+    let names: Vec<&str> = catalog.categories.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["auth", "account"]);
+}
+
+#[test]
+fn problems_in_an_extra_file_name_that_file() {
+    let main = format!("{CATEGORIES}{}", entry("InternalError", "auth"));
+    let extra = format!(
+        "{}{}",
+        entry("Extra", "nope"),
+        entry("InternalError", "auth")
+    );
+    let found = Catalog::parse(&[
+        Source {
+            name: "codes.toml",
+            text: &main,
+        },
+        Source {
+            name: "/abs/extra.toml",
+            text: &extra,
+        },
+    ])
+    .unwrap_err();
+    let shown: Vec<String> = found.iter().map(ToString::to_string).collect();
+    assert_eq!(shown.len(), 2, "{shown:#?}");
+    assert!(
+        shown[0].starts_with("/abs/extra.toml:5:12: unknown category `nope`"),
+        "{shown:#?}"
+    );
+    assert!(
+        shown[1].starts_with(
+            "/abs/extra.toml:8:8: duplicate code `InternalError`: already defined at codes.toml:5:8"
+        ),
+        "{shown:#?}"
+    );
+}
+
+#[test]
+fn a_category_defined_in_two_files_names_both() {
+    let main = format!("{CATEGORIES}{}", entry("A", "auth"));
+    let extra = format!("[categories]\nauth = \"Again.\"\n{}", entry("B", "auth"));
+    let found = Catalog::parse(&[
+        Source {
+            name: "codes.toml",
+            text: &main,
+        },
+        Source {
+            name: "/abs/extra.toml",
+            text: &extra,
+        },
+    ])
+    .unwrap_err();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        found[0].to_string(),
+        "/abs/extra.toml:2:1: category `auth` is already defined at codes.toml:2:1; keep one definition"
+    );
+}
+
+#[test]
+fn the_example_extra_file_is_a_valid_extension() {
+    let read = |path: &str| {
+        std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    };
+    let (main, cvm) = (read("codes.toml"), read("extra/cvm.toml"));
+    let catalog = Catalog::parse(&[
+        Source {
+            name: "codes.toml",
+            text: &main,
+        },
+        Source {
+            name: "extra/cvm.toml",
+            text: &cvm,
+        },
+    ])
+    .unwrap_or_else(|p| panic!("{p:#?}"));
+    let added = catalog.entries.len() - 38;
+    assert!(added >= 20, "only {added} CVM codes");
+    let quota = catalog
+        .entries
+        .iter()
+        .find(|e| e.code == "LimitExceeded.InstanceQuota")
+        .unwrap();
+    assert_eq!(catalog.entries[quota.parent.unwrap()].code, "LimitExceeded");
+}
+
+#[test]
+fn extra_file_paths_must_be_absolute_and_named_once() {
+    use std::ffi::OsStr;
+    use std::path::PathBuf;
+    let joined = std::env::join_paths(["/a/one.toml", "", "/b/two.toml"]).unwrap();
+    assert_eq!(
+        catalog::extra_files(&joined).unwrap(),
+        [PathBuf::from("/a/one.toml"), PathBuf::from("/b/two.toml")]
+    );
+    assert_eq!(
+        catalog::extra_files(OsStr::new("")).unwrap(),
+        Vec::<PathBuf>::new()
+    );
+    let errors = catalog::extra_files(OsStr::new("extra/cvm.toml")).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert!(
+        errors[0].contains("relative path \"extra/cvm.toml\""),
+        "{errors:?}"
+    );
+    assert!(errors[0].contains("relative = true"), "{errors:?}");
+    let twice = std::env::join_paths(["/a/one.toml", "/a/one.toml"]).unwrap();
+    let errors = catalog::extra_files(&twice).unwrap_err();
+    assert!(errors[0].contains("names /a/one.toml twice"), "{errors:?}");
+}
