@@ -321,9 +321,9 @@ fn read_categories(
                 value.span(),
                 format!(
                     "category `{}` must be described by a string, found {}; write {} = \"what this category means\"",
-                    name.get_ref(),
+                    name.get_ref().escape_debug(),
                     other.type_str(),
-                    name.get_ref()
+                    name.get_ref().escape_debug()
                 ),
             )),
         }
@@ -348,7 +348,7 @@ fn read_entry(
                 key.span(),
                 format!(
                     "unknown field `{}` in [[code]]; the fields are {} (is it misspelt?)",
-                    key.get_ref(),
+                    key.get_ref().escape_debug(),
                     FIELDS.map(|f| format!("`{f}`")).join(", ")
                 ),
             ));
@@ -390,7 +390,7 @@ fn read_entry(
             format!(
                 "[[code]] entry{} is missing the required field{} {}; add {}",
                 code.as_ref()
-                    .map_or_else(String::new, |c| format!(" `{}`", c.value)),
+                    .map_or_else(String::new, |c| format!(" `{}`", c.value.escape_debug())),
                 if missing.len() > 1 { "s" } else { "" },
                 missing
                     .iter()
@@ -437,8 +437,10 @@ fn check(
     let mut category_places: Vec<(usize, Range<usize>)> = Vec::new();
     let mut category_variants: HashMap<String, usize> = HashMap::new();
     for c in pending_categories {
-        let name = &c.name.value;
-        if let Some(&first) = category_index.get(name) {
+        let raw = &c.name.value;
+        // Shown escaped: a quoted TOML key may hold a line break.
+        let name = raw.escape_debug().to_string();
+        if let Some(&first) = category_index.get(raw) {
             let (f, s) = &category_places[first];
             errors.push(at(
                 c.file,
@@ -450,7 +452,7 @@ fn check(
             ));
             continue;
         }
-        if !is_category_name(name) {
+        if !is_category_name(raw) {
             errors.push(at(
                 c.file,
                 &c.name.span,
@@ -469,7 +471,7 @@ fn check(
                 ),
             ));
         }
-        let variant = upper_camel(name);
+        let variant = upper_camel(raw);
         if variant == "Self" {
             errors.push(at(
                 c.file,
@@ -491,11 +493,11 @@ fn check(
             ));
             continue;
         }
-        category_index.insert(name.clone(), categories.len());
+        category_index.insert(raw.clone(), categories.len());
         category_variants.insert(variant.clone(), categories.len());
         category_places.push((c.file, c.name.span.clone()));
         categories.push(CategoryDef {
-            name: name.clone(),
+            name: raw.clone(),
             variant,
             description: c.description.value,
         });
@@ -504,7 +506,14 @@ fn check(
     // Entries.
     let mut known_categories: Vec<&str> = categories.iter().map(|c| c.name.as_str()).collect();
     known_categories.sort_unstable();
-    let known_categories = known_categories.join(", ");
+    let known_categories = if known_categories.is_empty() {
+        "no category yet: define one under [categories]".to_owned()
+    } else {
+        format!(
+            "use one of {}, or define another under [categories]",
+            known_categories.join(", ")
+        )
+    };
     let mut entries: Vec<Entry> = Vec::with_capacity(pending_entries.len());
     let mut places: Vec<(usize, Range<usize>)> = Vec::with_capacity(pending_entries.len());
     let mut by_code: HashMap<String, usize> = HashMap::with_capacity(pending_entries.len());
@@ -513,10 +522,10 @@ fn check(
     for e in pending_entries {
         let f = e.file;
         let mut ok = e.complete;
-        let name = e
-            .code
-            .as_ref()
-            .map_or_else(|| "this entry".to_owned(), |c| format!("`{}`", c.value));
+        let name = e.code.as_ref().map_or_else(
+            || "this entry".to_owned(),
+            |c| format!("`{}`", c.value.escape_debug()),
+        );
         if let Some(c) = e.code.as_ref().filter(|c| c.value.is_empty()) {
             errors.push(at(f, &c.span, "code is empty; write the code as the API returns it, e.g. \"InvalidParameterValue.InvalidInstanceId\"".to_owned()));
             ok = false;
@@ -546,8 +555,8 @@ fn check(
                     f,
                     &c.span,
                     format!(
-                        "unknown category `{}` for {name}; use one of {known_categories}, or define it under [categories]",
-                        c.value
+                        "unknown category `{}` for {name}; {known_categories}",
+                        c.value.escape_debug()
                     ),
                 ));
             }

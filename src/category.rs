@@ -2,7 +2,7 @@ use std::fmt;
 use std::iter::FusedIterator;
 use std::str::FromStr;
 
-use crate::generated::{self, CATEGORIES, CategoryEntry};
+use crate::generated::{self, CATEGORIES, CategoryEntry, code_at};
 use crate::{Category, ErrorCode, Quoted};
 
 impl Category {
@@ -52,7 +52,7 @@ impl Category {
         self,
     ) -> impl DoubleEndedIterator<Item = ErrorCode> + ExactSizeIterator + FusedIterator + Clone
     {
-        self.entry().codes.iter().copied()
+        self.entry().codes.iter().map(|&index| code_at(index))
     }
 
     #[inline]

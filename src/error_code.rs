@@ -1,7 +1,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::generated::{self, BY_CODE, ENTRIES, Entry, MAX_CODE_LEN};
+use crate::generated::{self, BY_CODE, ENTRIES, Entry, MAX_CODE_LEN, code_at};
 use crate::{Category, ErrorCode, Quoted, Retry};
 
 impl ErrorCode {
@@ -34,7 +34,7 @@ impl ErrorCode {
         if code.len() > MAX_CODE_LEN {
             return None;
         }
-        BY_CODE.get(code).copied()
+        BY_CODE.get(code).map(|&index| code_at(index))
     }
 
     /// The code itself if the catalog has it, else its nearest dotted
@@ -130,7 +130,7 @@ impl ErrorCode {
     /// ```
     #[inline]
     pub fn parent(self) -> Option<ErrorCode> {
-        self.entry().parent
+        self.entry().parent.map(code_at)
     }
 
     #[inline]

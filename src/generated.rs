@@ -10,14 +10,20 @@ pub(crate) struct Entry {
     pub(crate) description: &'static str,
     pub(crate) category: Category,
     pub(crate) retry: Retry,
-    pub(crate) parent: Option<ErrorCode>,
+    pub(crate) parent: Option<Index>,
 }
 
 /// What the catalog says of one category.
 pub(crate) struct CategoryEntry {
     pub(crate) name: &'static str,
     pub(crate) description: &'static str,
-    pub(crate) codes: &'static [ErrorCode],
+    pub(crate) codes: &'static [Index],
 }
 
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
+
+/// The code at `index` in the tables.
+#[inline]
+pub(crate) fn code_at(index: Index) -> ErrorCode {
+    ALL[index as usize]
+}

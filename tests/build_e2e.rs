@@ -25,7 +25,7 @@ impl Workspace {
         for file in ["Cargo.toml", "build.rs", "codes.toml"] {
             copy(Path::new(MANIFEST_DIR).join(file), lib.join(file));
         }
-        for folder in ["build", "src"] {
+        for folder in ["benches", "build", "src"] {
             for entry in std::fs::read_dir(Path::new(MANIFEST_DIR).join(folder)).unwrap() {
                 let path = entry.unwrap().path();
                 copy(&path, lib.join(folder).join(path.file_name().unwrap()));

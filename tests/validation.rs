@@ -595,3 +595,29 @@ fn extra_file_paths_must_be_absolute_and_named_once() {
     let errors = catalog::extra_files(&twice).unwrap_err();
     assert!(errors[0].contains("names /a/one.toml twice"), "{errors:?}");
 }
+
+#[test]
+fn user_text_in_messages_is_escaped_to_one_line() {
+    // Quoted TOML keys and values may hold line breaks; a message may not
+    // (each is one `cargo::error=` line).
+    let text = "[categories]\n\"bad\\nname\" = \"x\"\n\n[[code]]\ncode = \"A\\nB\"\n\"descr\\niption\" = \"x\"\ncategory = \"no\\nsuch\"\n";
+    let found = problems(text);
+    assert_eq!(found.len(), 5, "{found:#?}");
+    for problem in &found {
+        assert!(!problem.message.contains('\n'), "{problem:?}");
+    }
+    let all: String = found
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n");
+    for escaped in [
+        "bad\\nname",
+        "descr\\niption",
+        "A\\nB",
+        "no\\nsuch",
+        "no category yet",
+    ] {
+        assert!(all.contains(escaped), "{escaped:?} not in {all}");
+    }
+}
