@@ -262,7 +262,8 @@ struct PendingCategory {
 impl Catalog {
     /// Parses and validates the catalog made of `sources`, in that order.
     ///
-    /// Returns every problem found, in file order, when there is any.
+    /// Returns every problem found, when there is any, ordered by place:
+    /// file (in the order given), line, column.
     pub fn parse(sources: &[Source<'_>]) -> Result<Catalog, Vec<Diagnostic>> {
         let files: Vec<LineIndex<'_>> = sources.iter().map(|&s| LineIndex::new(s)).collect();
         let mut errors = Vec::new();
@@ -285,10 +286,12 @@ impl Catalog {
         }
         let catalog = check(&files, categories, entries, &mut errors);
         if errors.is_empty() {
-            Ok(catalog)
-        } else {
-            Err(errors)
+            return Ok(catalog);
         }
+        // In the order an editor would show them: files as given, then lines.
+        let file_order = |name: &str| sources.iter().position(|s| s.name == name);
+        errors.sort_by_key(|e| (file_order(&e.file), e.line, e.column));
+        Err(errors)
     }
 
     /// The length in bytes of the longest code.

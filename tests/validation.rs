@@ -127,8 +127,8 @@ fn a_misspelt_field_with_the_real_one_absent_reports_both() {
     );
     let found = problems(&text);
     let lines: Vec<usize> = found.iter().map(|p| p.line).collect();
-    assert_eq!(lines, [6, 4], "{found:#?}");
-    assert!(found[1].message.contains("`description`"));
+    assert_eq!(lines, [4, 6], "{found:#?}");
+    assert!(found[0].message.contains("missing the required field `description`"));
 }
 
 #[test]
@@ -449,11 +449,11 @@ fn an_incomplete_entry_still_has_its_other_fields_checked() {
         .map(|p| (p.line, p.message))
         .collect();
     let lines: Vec<usize> = found.iter().map(|(line, _)| *line).collect();
-    assert_eq!(lines, [6, 4, 5, 7, 8], "{found:#?}");
+    assert_eq!(lines, [4, 5, 6, 7, 8], "{found:#?}");
     for (needle, (_, message)) in [
-        "unknown field `descripton`",
         "missing the required field `description`",
         "not dot-separated ASCII identifiers",
+        "unknown field `descripton`",
         "unknown category `network` for `Broken Code`",
         "invalid retry value \"maybe\"",
     ]
