@@ -18,10 +18,19 @@ fuzz_target!(|data: &[u8]| {
     };
     // As the first file, and as an extra file after the shipped catalog.
     for sources in [
-        vec![Source { name: "codes.toml", text }],
+        vec![Source {
+            name: "codes.toml",
+            text,
+        }],
         vec![
-            Source { name: "codes.toml", text: include_str!("../../codes.toml") },
-            Source { name: "/extra.toml", text },
+            Source {
+                name: "codes.toml",
+                text: include_str!("../../codes.toml"),
+            },
+            Source {
+                name: "/extra.toml",
+                text,
+            },
         ],
     ] {
         match Catalog::parse(&sources) {
@@ -33,7 +42,10 @@ fuzz_target!(|data: &[u8]| {
                 assert!(!problems.is_empty());
                 for problem in problems {
                     assert!(problem.line >= 1 && problem.column >= 1, "{problem}");
-                    assert!(!problem.message.contains('\n'), "one line per problem: {problem}");
+                    assert!(
+                        !problem.message.contains('\n'),
+                        "one line per problem: {problem}"
+                    );
                 }
             }
         }
