@@ -128,7 +128,11 @@ fn a_misspelt_field_with_the_real_one_absent_reports_both() {
     let found = problems(&text);
     let lines: Vec<usize> = found.iter().map(|p| p.line).collect();
     assert_eq!(lines, [4, 6], "{found:#?}");
-    assert!(found[0].message.contains("missing the required field `description`"));
+    assert!(
+        found[0]
+            .message
+            .contains("missing the required field `description`")
+    );
 }
 
 #[test]
