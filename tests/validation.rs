@@ -19,6 +19,20 @@ fn parse(text: &str) -> Result<Catalog, Vec<Diagnostic>> {
     }])
 }
 
+/// `main` as `codes.toml`, then `extra` as an extra file named `extra_name`.
+fn parse_with_extra(main: &str, extra_name: &str, extra: &str) -> Result<Catalog, Vec<Diagnostic>> {
+    Catalog::parse(&[
+        Source {
+            name: "codes.toml",
+            text: main,
+        },
+        Source {
+            name: extra_name,
+            text: extra,
+        },
+    ])
+}
+
 /// The problems found in `text`, which must have some.
 fn problems(text: &str) -> Vec<Diagnostic> {
     match parse(text) {
@@ -472,17 +486,7 @@ fn an_incomplete_entry_still_has_its_other_fields_checked() {
 fn extra_files_add_codes_and_categories_after_codes_toml() {
     let extra = "[categories]\naccount = \"Account problems.\"\n\n[[code]]\ncode = \"Z.Extra\"\ndescription = \"Extra.\"\ncategory = \"account\"\n\n[[code]]\ncode = \"A.Extra\"\ndescription = \"Extra.\"\ncategory = \"auth\"\n";
     let main = format!("{CATEGORIES}{}", entry("M", "auth"));
-    let catalog = Catalog::parse(&[
-        Source {
-            name: "codes.toml",
-            text: &main,
-        },
-        Source {
-            name: "/abs/extra.toml",
-            text: extra,
-        },
-    ])
-    .unwrap();
+    let catalog = parse_with_extra(&main, "/abs/extra.toml", &extra).unwrap();
     let codes: Vec<&str> = catalog.entries.iter().map(|e| e.code.as_str()).collect();
     assert_eq!(
         codes,
@@ -501,17 +505,7 @@ fn problems_in_an_extra_file_name_that_file() {
         entry("Extra", "nope"),
         entry("InternalError", "auth")
     );
-    let found = Catalog::parse(&[
-        Source {
-            name: "codes.toml",
-            text: &main,
-        },
-        Source {
-            name: "/abs/extra.toml",
-            text: &extra,
-        },
-    ])
-    .unwrap_err();
+    let found = parse_with_extra(&main, "/abs/extra.toml", &extra).unwrap_err();
     let shown: Vec<String> = found.iter().map(ToString::to_string).collect();
     assert_eq!(shown.len(), 2, "{shown:#?}");
     assert!(
@@ -530,17 +524,7 @@ fn problems_in_an_extra_file_name_that_file() {
 fn a_category_defined_in_two_files_names_both() {
     let main = format!("{CATEGORIES}{}", entry("A", "auth"));
     let extra = format!("[categories]\nauth = \"Again.\"\n{}", entry("B", "auth"));
-    let found = Catalog::parse(&[
-        Source {
-            name: "codes.toml",
-            text: &main,
-        },
-        Source {
-            name: "/abs/extra.toml",
-            text: &extra,
-        },
-    ])
-    .unwrap_err();
+    let found = parse_with_extra(&main, "/abs/extra.toml", &extra).unwrap_err();
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(
         found[0].to_string(),
@@ -554,17 +538,8 @@ fn the_example_extra_file_is_a_valid_extension() {
         std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
     };
     let (main, cvm) = (read("codes.toml"), read("extra/cvm.toml"));
-    let catalog = Catalog::parse(&[
-        Source {
-            name: "codes.toml",
-            text: &main,
-        },
-        Source {
-            name: "extra/cvm.toml",
-            text: &cvm,
-        },
-    ])
-    .unwrap_or_else(|p| panic!("{p:#?}"));
+    let catalog =
+        parse_with_extra(&main, "extra/cvm.toml", &cvm).unwrap_or_else(|p| panic!("{p:#?}"));
     let added = catalog.entries.len() - 38;
     assert!(added >= 20, "only {added} CVM codes");
     let quota = catalog

@@ -17,6 +17,16 @@ fn tcerr() -> Command {
     Command::cargo_bin("tcerr").unwrap()
 }
 
+/// `tcerr explain --json` on `body`: its exit code and its JSON.
+fn explain_json(body: &str) -> (Option<i32>, Value) {
+    let output = tcerr()
+        .args(["explain", "--json"])
+        .write_stdin(body)
+        .output()
+        .unwrap();
+    (output.status.code(), json_stdout(&output))
+}
+
 fn json_stdout(output: &std::process::Output) -> Value {
     serde_json::from_slice(&output.stdout).expect("stdout is JSON")
 }
@@ -290,12 +300,8 @@ fn explain_an_api_specific_and_an_unknown_code() {
         .stdout(predicate::str::contains(
             "  not in the catalog; refines LimitExceeded: Quota limit exceeded.\n  category     quota: ",
         ));
-    let output = tcerr()
-        .args(["explain", "--json"])
-        .write_stdin(body)
-        .output()
-        .unwrap();
-    let report = json_stdout(&output);
+    let (status, report) = explain_json(body);
+    assert_eq!(status, Some(0));
     assert_eq!(
         (report["in_catalog"].clone(), report["refines"].clone()),
         (Value::Bool(false), Value::from("LimitExceeded"))
@@ -309,12 +315,8 @@ fn explain_an_api_specific_and_an_unknown_code() {
         .assert()
         .success()
         .stdout("ResourceBusy\n  message      Busy.\n  request ID   r2\n  not in the catalog, and refines no catalog code\n");
-    let output = tcerr()
-        .args(["explain", "--json"])
-        .write_stdin(body)
-        .output()
-        .unwrap();
-    let report = json_stdout(&output);
+    let (status, report) = explain_json(body);
+    assert_eq!(status, Some(0));
     assert_eq!(report["code"], "ResourceBusy");
     assert_eq!(report["category"], Value::Null);
     assert_eq!(report["retry"], Value::Null);
