@@ -16,7 +16,8 @@ cargo new -q --bin with
 printf 'tencentcloud-error-codes = { path = "../lib" }\n' >> with/Cargo.toml
 cp lib/Cargo.lock with/Cargo.lock
 
-measure() { /usr/bin/time -f "%e s wall, %M KB peak" "$@" 2>&1 | tail -n 1; }
+# The command's own output is discarded; its time and peak memory are printed.
+measure() { /usr/bin/time -f "%e s wall, %M KB peak" "$@" 2>&1 >/dev/null | tail -n 1; }
 build() { # crate, then extra environment
     local crate=$1
     shift
@@ -46,7 +47,7 @@ script_time() {
     local script
     script=$(ls -t "$work"/target-with/release/build/tencentcloud-error-codes-*/build-script-build | head -n 1)
     mkdir -p "$work/out"
-    (cd lib && OUT_DIR="$work/out" TENCENTCLOUD_ERROR_CODES_EXTRA="$work/extra-100000.toml" measure "$script" >/dev/null)
+    (cd lib && OUT_DIR="$work/out" TENCENTCLOUD_ERROR_CODES_EXTRA="$work/extra-100000.toml" measure "$script")
 }
 echo "== the build script alone at 100,000 codes"
 echo "default (opt-level 0): $(script_time)"
