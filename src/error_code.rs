@@ -5,8 +5,9 @@ use crate::generated::{self, BY_CODE, ENTRIES, Entry, MAX_CODE_LEN, code_at};
 use crate::{Category, ErrorCode, Quoted, Retry};
 
 impl ErrorCode {
-    /// Every code of the catalog, in declared order: `codes.toml` order,
-    /// which is ASCII order of the code strings.
+    /// Every code of the catalog, in declared order: `codes.toml`'s entries
+    /// (in ASCII order), then those of any extra catalog files, each in its
+    /// own order. `ErrorCode`'s `Ord` follows the same order.
     ///
     /// ```
     /// use tencentcloud_error_codes::ErrorCode;

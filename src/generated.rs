@@ -1,4 +1,5 @@
-//! The catalog as `build.rs` generates it from `codes.toml`: the `ErrorCode`
+//! The catalog as `build.rs` generates it from `codes.toml` and any extra
+//! catalog files: the `ErrorCode`
 //! and `Category` enums, the tables their methods index, and the
 //! perfect-hash map from code strings.
 

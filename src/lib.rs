@@ -23,6 +23,12 @@
 //! assert_eq!(describe("NoSuchCode"), None);
 //! ```
 //!
+//! A program that needs its products' API-specific codes too can add them
+//! without forking: name extra catalog files, in the format of `codes.toml`,
+//! in the environment variable `TENCENTCLOUD_ERROR_CODES_EXTRA` at build
+//! time (the README shows how). Codes the catalog does not hold still
+//! [`resolve`] to the common code they refine.
+//!
 //! Codes are variants named after the code without its dots
 //! (`AuthFailure.SignatureFailure` is [`ErrorCode::AuthFailureSignatureFailure`]).
 //! Both enums are `#[non_exhaustive]`: the catalog grows.
