@@ -486,7 +486,7 @@ fn an_incomplete_entry_still_has_its_other_fields_checked() {
 fn extra_files_add_codes_and_categories_after_codes_toml() {
     let extra = "[categories]\naccount = \"Account problems.\"\n\n[[code]]\ncode = \"Z.Extra\"\ndescription = \"Extra.\"\ncategory = \"account\"\n\n[[code]]\ncode = \"A.Extra\"\ndescription = \"Extra.\"\ncategory = \"auth\"\n";
     let main = format!("{CATEGORIES}{}", entry("M", "auth"));
-    let catalog = parse_with_extra(&main, "/abs/extra.toml", &extra).unwrap();
+    let catalog = parse_with_extra(&main, "/abs/extra.toml", extra).unwrap();
     let codes: Vec<&str> = catalog.entries.iter().map(|e| e.code.as_str()).collect();
     assert_eq!(
         codes,
