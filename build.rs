@@ -1,24 +1,33 @@
-//! Reads `codes.toml` and any extra catalog files named in
-//! `TENCENTCLOUD_ERROR_CODES_EXTRA`, validates them as one catalog and writes
-//! its Rust source to `$OUT_DIR/catalog.rs`, which `src/generated.rs`
-//! includes. The data model and every rule live in `build/catalog.rs`, the
-//! output's shape in `build/codegen.rs`.
+//! Reads `codes.toml`, the product catalogs whose features are on
+//! (`products/<name>.toml`, feature `<name>`) and any extra catalog files
+//! named in `TENCENTCLOUD_ERROR_CODES_EXTRA`, validates them as one catalog
+//! and writes its Rust source to `$OUT_DIR/catalog.rs`, which
+//! `src/generated.rs` includes. The data model and every rule live in
+//! `build/catalog.rs`, the output's shape in `build/codegen.rs`.
 
 #[path = "build/catalog.rs"]
 mod catalog;
 #[path = "build/codegen.rs"]
 mod codegen;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use catalog::{Catalog, EXTRA_VAR, Source};
+use catalog::{Catalog, EXTRA_VAR, Kind, Source};
 
 const CATALOG: &str = "codes.toml";
+const PRODUCTS: &str = "products";
 
 fn main() {
-    for path in [CATALOG, "build.rs", "build/catalog.rs", "build/codegen.rs"] {
+    for path in [
+        CATALOG,
+        PRODUCTS,
+        "build.rs",
+        "build/catalog.rs",
+        "build/codegen.rs",
+    ] {
         println!("cargo::rerun-if-changed={path}");
     }
+    println!("cargo::rerun-if-changed=src/retry_spelling.rs");
     println!("cargo::rerun-if-env-changed={EXTRA_VAR}");
     // Cargo fails the build after a `cargo::error`, showing each message.
     if let Err(problems) = run() {
@@ -28,35 +37,110 @@ fn main() {
     }
 }
 
+/// A catalog file to read: its name in messages, its path and its part.
+struct File {
+    name: String,
+    path: PathBuf,
+    product: Option<String>,
+}
+
 fn run() -> Result<(), Vec<String>> {
-    let mut files = vec![(CATALOG.to_owned(), std::fs::read_to_string(CATALOG))];
+    let mut files = vec![File {
+        name: CATALOG.to_owned(),
+        path: PathBuf::from(CATALOG),
+        product: None,
+    }];
+    files.extend(enabled_products()?);
     if let Some(value) = std::env::var_os(EXTRA_VAR) {
         for path in catalog::extra_files(&value)? {
             println!("cargo::rerun-if-changed={}", path.display());
-            files.push((path.display().to_string(), std::fs::read_to_string(&path)));
+            let name = path.display().to_string();
+            files.push(File {
+                name,
+                path,
+                product: None,
+            });
         }
     }
     let mut texts = Vec::with_capacity(files.len());
     let mut unreadable = Vec::new();
-    for (name, text) in files {
-        match text {
-            Ok(text) => texts.push((name, text)),
-            Err(e) if name == CATALOG => unreadable.push(format!("cannot read {CATALOG}: {e}")),
-            Err(e) => unreadable.push(format!("cannot read {name}, named in {EXTRA_VAR}: {e}")),
+    for (i, file) in files.iter().enumerate() {
+        match std::fs::read_to_string(&file.path) {
+            Ok(text) => texts.push(text),
+            Err(e) if i == 0 || file.product.is_some() => {
+                unreadable.push(format!("cannot read {}: {e}", file.name))
+            }
+            Err(e) => unreadable.push(format!(
+                "cannot read {}, named in {EXTRA_VAR}: {e}",
+                file.name
+            )),
         }
     }
     if !unreadable.is_empty() {
         return Err(unreadable);
     }
-    let sources: Vec<Source<'_>> = texts
+    let sources: Vec<Source<'_>> = files
         .iter()
-        .map(|(name, text)| Source { name, text })
+        .zip(&texts)
+        .enumerate()
+        .map(|(i, (file, text))| Source {
+            name: &file.name,
+            text,
+            kind: match (&file.product, i) {
+                (Some(product), _) => Kind::Product(product),
+                (None, 0) => Kind::Common,
+                (None, _) => Kind::Extra,
+            },
+        })
         .collect();
     let catalog = Catalog::parse(&sources)
         .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+    for warning in &catalog.warnings {
+        println!("cargo::warning={warning}");
+    }
 
-    let out =
-        PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalog.rs");
-    std::fs::write(&out, codegen::generate(&catalog))
-        .map_err(|e| vec![format!("cannot write {}: {e}", out.display())])
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    write(&out.join("catalog.rs"), &codegen::generate(&catalog))?;
+    write(
+        &out.join("match_floor.rs"),
+        &codegen::generate_match_floor(&catalog),
+    )
+}
+
+/// The product catalogs whose cargo feature is on, in ASCII order. Cargo
+/// tells a build script each enabled feature as `CARGO_FEATURE_<NAME>`.
+fn enabled_products() -> Result<Vec<File>, Vec<String>> {
+    let dir = std::fs::read_dir(PRODUCTS)
+        .map_err(|e| vec![format!("cannot read the directory {PRODUCTS}: {e}")])?;
+    let mut products = Vec::new();
+    for entry in dir {
+        let path = entry
+            .map_err(|e| vec![format!("cannot read the directory {PRODUCTS}: {e}")])?
+            .path();
+        let Some(name) = product_name(&path) else {
+            continue;
+        };
+        let feature = format!("CARGO_FEATURE_{}", name.to_ascii_uppercase());
+        if std::env::var_os(feature).is_some() {
+            products.push(File {
+                name: format!("{PRODUCTS}/{name}.toml"),
+                path,
+                product: Some(name),
+            });
+        }
+    }
+    products.sort_by(|a, b| a.product.cmp(&b.product));
+    Ok(products)
+}
+
+/// `products/cvm.toml` → `cvm`: the feature's name.
+fn product_name(path: &Path) -> Option<String> {
+    if path.extension()? != "toml" {
+        return None;
+    }
+    path.file_stem()?.to_str().map(str::to_owned)
+}
+
+fn write(path: &Path, text: &str) -> Result<(), Vec<String>> {
+    std::fs::write(path, text).map_err(|e| vec![format!("cannot write {}: {e}", path.display())])
 }

@@ -1,24 +1,45 @@
-//! The catalog's data model and its validation, shared by `build.rs` and the
-//! tests (both pull this file in with `#[path]`), so that every rule is
-//! unit-tested without running cargo.
+//! The catalog's data model and its validation, shared by `build.rs`, the
+//! tests and the import tool (all pull this file in with `#[path]`), so that
+//! every rule is unit-tested without running cargo.
 //!
-//! Reading is two steps. serde + toml turn each file into tables whose keys
-//! and values keep their byte spans; then [`Catalog::parse`] checks every rule
-//! on those tables and reports *every* problem it finds, each with the file,
-//! line and column to look at and what to do about it.
+//! Reading is two steps. `toml`'s own document types turn each file into
+//! tables whose keys and values keep their byte spans (no serde, no
+//! proc-macro: every dependent compiles this); then [`Catalog::parse`] runs
+//! one step per job over those tables and reports *every* problem it finds,
+//! each with the file, line and column to look at and what to do about it.
+//!
+//! A new rule is a new step, or a few lines in one: each step gets the
+//! [`Files`] to report through and what the steps before it produced.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 
-use serde::Deserialize;
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
-/// One catalog file: the name shown in messages, and its text.
+#[path = "../src/retry_spelling.rs"]
+mod retry_spelling;
+
+/// What part a catalog file plays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind<'a> {
+    /// `codes.toml`: the common codes and the categories every file uses.
+    Common,
+    /// `products/<name>.toml`: one product's codes, behind the feature of
+    /// that name. It declares no category, and a code it shares with other
+    /// product files must be defined identically in each.
+    Product(&'a str),
+    /// A file named in [`EXTRA_VAR`]: the user's own codes and categories.
+    Extra,
+}
+
+/// One catalog file: the name shown in messages, its text and its part.
 #[derive(Clone, Copy, Debug)]
 pub struct Source<'a> {
     pub name: &'a str,
     pub text: &'a str,
+    pub kind: Kind<'a>,
 }
 
 /// One problem in a catalog file, located at a 1-based line and column.
@@ -40,7 +61,8 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// The `retry` advice of a code, as spelled in the TOML.
+/// The `retry` advice of a code, as spelled in the TOML. The spellings live
+/// in `src/retry_spelling.rs`, which the library uses too.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Retry {
     Never,
@@ -49,16 +71,12 @@ pub enum Retry {
 }
 
 impl Retry {
-    /// Every value; `never` is the default.
+    /// Every value, in the order of the runtime enum; `never` is the default.
     pub const ALL: [Retry; 3] = [Retry::Never, Retry::Safe, Retry::IfIdempotent];
 
     /// The TOML spelling.
     pub fn spelling(self) -> &'static str {
-        match self {
-            Retry::Never => "never",
-            Retry::Safe => "safe",
-            Retry::IfIdempotent => "if-idempotent",
-        }
+        retry_spelling::RETRY_SPELLINGS[self as usize]
     }
 
     /// The name of the runtime `Retry` variant.
@@ -68,6 +86,10 @@ impl Retry {
             Retry::Safe => "Safe",
             Retry::IfIdempotent => "IfIdempotent",
         }
+    }
+
+    fn parse(spelling: &str) -> Option<Retry> {
+        Retry::ALL.into_iter().find(|r| r.spelling() == spelling)
     }
 }
 
@@ -84,36 +106,52 @@ pub struct CategoryDef {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     pub code: String,
-    /// The `ErrorCode` variant: `code` without its dots.
+    /// The `ErrorCode` variant: the `variant` field, else `code` without its
+    /// dots.
     pub variant: String,
+    /// Whether `variant` was given in the file rather than derived.
+    pub variant_given: bool,
     pub description: String,
     /// Index into [`Catalog::categories`].
     pub category: usize,
     pub retry: Retry,
     /// Index into [`Catalog::entries`] of the nearest dotted ancestor.
     pub parent: Option<usize>,
+    /// Indices into [`Catalog::products`] of the product files that define
+    /// the code, in ASCII order (the order the files are given in).
+    pub products: Vec<usize>,
 }
 
 /// The validated catalog: categories and entries in declared order (the
-/// files in the order given, each in its own order).
+/// files in the order given, each in its own order; a code several product
+/// files define stands where it first appears).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Catalog {
     pub categories: Vec<CategoryDef>,
     pub entries: Vec<Entry>,
+    /// The product files' names, in the order given.
+    pub products: Vec<String>,
+    /// Advice that does not stop the build (`cargo::warning`).
+    pub warnings: Vec<Diagnostic>,
 }
 
-/// The fields of a `[[code]]` entry.
-pub const FIELDS: [&str; 4] = ["code", "description", "category", "retry"];
+/// The fields of a `[[code]]` entry; the first three are required.
+const FIELDS: [&str; 5] = ["code", "description", "category", "retry", "variant"];
+const REQUIRED: usize = 3;
 
 /// Names an `ErrorCode` variant cannot take: Rust keywords (of every
 /// edition, strict and reserved) and the enum's own associated items, which
 /// a variant of the same name would shadow or clash with.
-pub const RESERVED_VARIANTS: &[&str] = &[
+const RESERVED_VARIANTS: &[&str] = &[
     // Associated items of `ErrorCode` whose names a code could produce.
     "ALL",
+    "as_str",
     "category",
     "description",
+    "entry",
+    "from_code",
     "parent",
+    "products",
     "resolve",
     "retry",
     // Keywords.
@@ -171,518 +209,709 @@ pub const RESERVED_VARIANTS: &[&str] = &[
     "yield",
 ];
 
-/// A file as serde + toml see it. Entry fields stay an open table so that
-/// every missing, unknown or mistyped field can be reported, not only the
-/// first one serde meets.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
-    #[serde(default)]
-    categories: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
-    #[serde(default)]
-    code: Vec<Spanned<RawTable>>,
-}
-
-type RawTable = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
-
-/// Byte offsets to 1-based line and column, in `O(log lines)` per query
-/// after one linear pass over the text.
-struct LineIndex<'a> {
-    source: Source<'a>,
-    line_starts: Vec<usize>,
-}
-
-impl<'a> LineIndex<'a> {
-    fn new(source: Source<'a>) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(source.text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        LineIndex {
-            source,
-            line_starts,
-        }
-    }
-
-    fn diagnostic(&self, offset: usize, message: String) -> Diagnostic {
-        let offset = offset.min(self.source.text.len());
-        let line = self.line_starts.partition_point(|&start| start <= offset);
-        let line_start = self.line_starts[line - 1];
-        // Columns count characters, as editors do; spans fall on boundaries.
-        let column = self
-            .source
-            .text
-            .get(line_start..offset)
-            .map_or(1, |s| s.chars().count() + 1);
-        Diagnostic {
-            file: self.source.name.to_owned(),
-            line,
-            column,
-            message,
-        }
-    }
-
-    fn at(&self, span: Range<usize>, message: String) -> Diagnostic {
-        self.diagnostic(span.start, message)
-    }
-}
-
-/// A field value kept with its span until the cross-file checks are done.
-struct Located<T> {
-    value: T,
-    span: Range<usize>,
-}
-
-impl Located<String> {
-    fn new(s: &Spanned<String>) -> Self {
-        Located {
-            value: s.get_ref().clone(),
-            span: s.span(),
-        }
-    }
-}
-
-/// An entry's string fields, not yet checked against the rest of the
-/// catalog. `complete` is false when a field was missing, unknown or of the
-/// wrong type (already reported); the fields present are still checked.
-struct PendingEntry {
-    file: usize,
-    complete: bool,
-    code: Option<Located<String>>,
-    description: Option<Located<String>>,
-    category: Option<Located<String>>,
-    retry: Option<Located<String>>,
-}
-
-struct PendingCategory {
-    file: usize,
-    name: Located<String>,
-    description: Located<String>,
-}
-
 impl Catalog {
     /// Parses and validates the catalog made of `sources`, in that order.
     ///
     /// Returns every problem found, when there is any, ordered by place:
     /// file (in the order given), line, column.
     pub fn parse(sources: &[Source<'_>]) -> Result<Catalog, Vec<Diagnostic>> {
-        let files: Vec<LineIndex<'_>> = sources.iter().map(|&s| LineIndex::new(s)).collect();
-        let mut errors = Vec::new();
-        let mut categories = Vec::new();
-        let mut entries = Vec::new();
-        for (file, index) in files.iter().enumerate() {
-            let raw: RawFile = match toml::from_str(index.source.text) {
-                Ok(raw) => raw,
-                Err(e) => {
-                    let offset = e.span().map_or(0, |span| span.start);
-                    let message = format!("malformed catalog file: {}", one_line(e.message()));
-                    errors.push(index.diagnostic(offset, message));
-                    continue;
-                }
-            };
-            read_categories(file, index, raw.categories, &mut categories, &mut errors);
-            for table in raw.code {
-                entries.push(read_entry(file, index, table, &mut errors));
-            }
+        let mut files = Files::new(sources);
+        let (pending_categories, pending_entries) = read_files(&mut files);
+        let categories = define_categories(&mut files, pending_categories);
+        let checked = check_entries(&mut files, &categories, pending_entries);
+        let mut entries = merge_codes(&mut files, checked);
+        // Only on an otherwise sound catalog: an entry rejected above may be
+        // the one that uses the category.
+        if files.errors.is_empty() {
+            check_categories_used(&mut files, &categories, &entries);
+            check_not_empty(&mut files, &entries);
         }
-        let catalog = check(&files, categories, entries, &mut errors);
-        if errors.is_empty() {
-            return Ok(catalog);
+        link_parents(&mut entries);
+        let warnings = ascii_order_warnings(&files, &entries);
+        let Files { errors, .. } = files;
+        if !errors.is_empty() {
+            return Err(sorted(errors, sources));
         }
-        // In the order an editor would show them: files as given, then lines.
-        let file_order = |name: &str| sources.iter().position(|s| s.name == name);
-        errors.sort_by_key(|e| (file_order(&e.file), e.line, e.column));
-        Err(errors)
-    }
-
-    /// The length in bytes of the longest code.
-    pub fn max_code_len(&self) -> usize {
-        self.entries.iter().map(|e| e.code.len()).max().unwrap_or(0)
+        let products = sources
+            .iter()
+            .filter_map(|s| match s.kind {
+                Kind::Product(name) => Some(name.to_owned()),
+                _ => None,
+            })
+            .collect();
+        Ok(Catalog {
+            categories: categories.into_iter().map(|c| c.def).collect(),
+            entries: entries.into_iter().map(|e| e.entry).collect(),
+            products,
+            warnings: sorted(warnings, sources),
+        })
     }
 }
 
-fn read_categories(
+/// In the order an editor would show them: files as given, then lines.
+fn sorted(mut diagnostics: Vec<Diagnostic>, sources: &[Source<'_>]) -> Vec<Diagnostic> {
+    let file_order = |name: &str| sources.iter().position(|s| s.name == name);
+    diagnostics.sort_by_key(|d| (file_order(&d.file), d.line, d.column));
+    diagnostics
+}
+
+/// A place in one of the files: which file, which bytes.
+#[derive(Clone, Debug)]
+struct Place {
     file: usize,
-    index: &LineIndex<'_>,
-    table: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    span: Range<usize>,
+}
+
+/// The files being read, and the problems found in them so far.
+struct Files<'a> {
+    sources: &'a [Source<'a>],
+    /// Byte offset of each line's start, per file, for line and column.
+    line_starts: Vec<Vec<usize>>,
+    errors: Vec<Diagnostic>,
+}
+
+impl<'a> Files<'a> {
+    fn new(sources: &'a [Source<'a>]) -> Self {
+        let line_starts = sources
+            .iter()
+            .map(|s| {
+                std::iter::once(0)
+                    .chain(s.text.match_indices('\n').map(|(i, _)| i + 1))
+                    .collect()
+            })
+            .collect();
+        Files {
+            sources,
+            line_starts,
+            errors: Vec::new(),
+        }
+    }
+
+    /// A diagnostic at `place`; columns count characters, as editors do.
+    fn diagnostic(&self, place: &Place, message: String) -> Diagnostic {
+        let text = self.sources[place.file].text;
+        let offset = place.span.start.min(text.len());
+        let starts = &self.line_starts[place.file];
+        let line = starts.partition_point(|&start| start <= offset);
+        let column = text
+            .get(starts[line - 1]..offset)
+            .map_or(1, |s| s.chars().count() + 1);
+        Diagnostic {
+            file: self.sources[place.file].name.to_owned(),
+            line,
+            column,
+            message,
+        }
+    }
+
+    fn report(&mut self, place: &Place, message: String) {
+        let diagnostic = self.diagnostic(place, message);
+        self.errors.push(diagnostic);
+    }
+
+    /// `file:line:column`, for a message that points at a second place.
+    fn locate(&self, place: &Place) -> String {
+        let d = self.diagnostic(place, String::new());
+        format!("{}:{}:{}", d.file, d.line, d.column)
+    }
+
+    fn kind(&self, place: &Place) -> Kind<'a> {
+        self.sources[place.file].kind
+    }
+}
+
+/// The first definition of each key, and where it is. The rule for every
+/// "defined twice" check: the first definition wins, and the second is
+/// reported at its own place, naming the first.
+struct FirstDefinitions<T> {
+    by_key: HashMap<String, (Place, T)>,
+}
+
+impl<T: Copy> FirstDefinitions<T> {
+    fn new() -> Self {
+        FirstDefinitions {
+            by_key: HashMap::new(),
+        }
+    }
+
+    /// Records `key` as defined at `place` and returns `None`, or, if it is
+    /// already defined, returns the first definition and records nothing.
+    fn claim(&mut self, key: &str, place: &Place, value: T) -> Option<(Place, T)> {
+        match self.by_key.get(key) {
+            Some((first, value)) => Some((first.clone(), *value)),
+            None => {
+                self.by_key.insert(key.to_owned(), (place.clone(), value));
+                None
+            }
+        }
+    }
+}
+
+/// A string field with the place of its value.
+struct Located {
+    value: String,
+    place: Place,
+}
+
+struct PendingCategory {
+    name: Located,
+    description: Located,
+}
+
+/// An entry's string fields, not yet checked against the rest of the
+/// catalog. `complete` is false when a field was missing, unknown or of the
+/// wrong type (already reported); the fields present are still checked.
+struct PendingEntry {
+    complete: bool,
+    fields: [Option<Located>; FIELDS.len()],
+}
+
+/// Step 1: each file's tables, with every malformed, unknown, missing or
+/// mistyped part reported.
+fn read_files(files: &mut Files<'_>) -> (Vec<PendingCategory>, Vec<PendingEntry>) {
+    let mut categories = Vec::new();
+    let mut entries = Vec::new();
+    for file in 0..files.sources.len() {
+        let source = files.sources[file];
+        let at = |span: Range<usize>| Place { file, span };
+        let document = match DeTable::parse(source.text) {
+            Ok(document) => document.into_inner(),
+            Err(e) => {
+                let span = e.span().unwrap_or(0..0);
+                let message = format!("malformed catalog file: {}", one_line(e.message()));
+                files.report(&at(span), message);
+                continue;
+            }
+        };
+        for (key, value) in in_file_order(document) {
+            let (name, value_place) = (key.get_ref().as_ref(), at(value.span()));
+            match (name, value.into_inner()) {
+                ("categories", DeValue::Table(table)) => {
+                    if let Kind::Product(product) = source.kind {
+                        files.report(
+                            &at(key.span()),
+                            format!("the product catalog `{product}` declares categories; product catalogs use the categories of codes.toml, so declare them there"),
+                        );
+                        continue;
+                    }
+                    read_categories(files, file, table, &mut categories);
+                }
+                ("code", DeValue::Array(array)) => {
+                    for table in array.into_iter() {
+                        let span = table.span();
+                        match table.into_inner() {
+                            DeValue::Table(table) => {
+                                entries.push(read_entry(files, at(span), table));
+                            }
+                            other => files.report(
+                                &at(span),
+                                format!("`code` holds {}; write each code as a [[code]] table", other.type_str()),
+                            ),
+                        }
+                    }
+                }
+                ("categories" | "code", other) => files.report(
+                    &value_place,
+                    format!(
+                        "`{name}` must be {}, found {}",
+                        if name == "code" {
+                            "an array of [[code]] tables"
+                        } else {
+                            "the [categories] table"
+                        },
+                        other.type_str()
+                    ),
+                ),
+                (other, _) => files.report(
+                    &at(key.span()),
+                    format!(
+                        "unknown table `{}`; a catalog file holds [categories] and [[code]] tables only (is it misspelt?)",
+                        other.escape_debug()
+                    ),
+                ),
+            }
+        }
+    }
+    (categories, entries)
+}
+
+/// A table's entries in the order they are written (the table itself keeps
+/// them sorted by key).
+fn in_file_order<'i>(
+    table: DeTable<'i>,
+) -> Vec<(Spanned<std::borrow::Cow<'i, str>>, Spanned<DeValue<'i>>)> {
+    let mut pairs: Vec<_> = table.into_iter().collect();
+    pairs.sort_by_key(|(key, _)| key.span().start);
+    pairs
+}
+
+fn read_categories(
+    files: &mut Files<'_>,
+    file: usize,
+    table: DeTable<'_>,
     out: &mut Vec<PendingCategory>,
-    errors: &mut Vec<Diagnostic>,
 ) {
-    // A BTreeMap sorts by name; the span gives back the declared order.
-    let mut table: Vec<_> = table.into_iter().collect();
-    table.sort_by_key(|(name, _)| name.span().start);
-    for (name, value) in table {
-        match value.get_ref() {
-            toml::Value::String(description) => out.push(PendingCategory {
+    for (name, value) in in_file_order(table) {
+        let name = Located {
+            value: name.get_ref().to_string(),
+            place: Place {
                 file,
-                name: Located::new(&name),
+                span: name.span(),
+            },
+        };
+        let span = value.span();
+        match value.into_inner() {
+            DeValue::String(description) => out.push(PendingCategory {
+                name,
                 description: Located {
-                    value: description.clone(),
-                    span: value.span(),
+                    value: description.into_owned(),
+                    place: Place { file, span },
                 },
             }),
-            other => errors.push(index.at(
-                value.span(),
+            other => files.report(
+                &Place { file, span },
                 format!(
-                    "category `{}` must be described by a string, found {}; write {} = \"what this category means\"",
-                    name.get_ref().escape_debug(),
+                    "category `{0}` must be described by a string, found {1}; write {0} = \"what this category means\"",
+                    name.value.escape_debug(),
                     other.type_str(),
-                    name.get_ref().escape_debug()
                 ),
-            )),
+            ),
         }
     }
 }
 
 /// Takes the fields out of one `[[code]]` table, reporting every unknown,
 /// missing or mistyped one.
-fn read_entry(
-    file: usize,
-    index: &LineIndex<'_>,
-    table: Spanned<RawTable>,
-    errors: &mut Vec<Diagnostic>,
-) -> PendingEntry {
-    let header = table.span();
-    let mut fields: [Option<Located<String>>; 4] = Default::default();
-    let mut present = [false; 4];
+fn read_entry(files: &mut Files<'_>, header: Place, table: DeTable<'_>) -> PendingEntry {
+    let file = header.file;
+    let mut fields: [Option<Located>; FIELDS.len()] = Default::default();
+    let mut present = [false; FIELDS.len()];
     let mut complete = true;
-    for (key, value) in table.into_inner() {
-        let Some(slot) = FIELDS.iter().position(|f| f == key.get_ref()) else {
-            errors.push(index.at(
-                key.span(),
+    for (key, value) in in_file_order(table) {
+        let Some(slot) = FIELDS.iter().position(|f| *f == key.get_ref().as_ref()) else {
+            files.report(
+                &Place {
+                    file,
+                    span: key.span(),
+                },
                 format!(
                     "unknown field `{}` in [[code]]; the fields are {} (is it misspelt?)",
                     key.get_ref().escape_debug(),
                     FIELDS.map(|f| format!("`{f}`")).join(", ")
                 ),
-            ));
+            );
             complete = false;
             continue;
         };
         present[slot] = true;
-        match value.get_ref() {
-            toml::Value::String(s) => {
+        let place = Place {
+            file,
+            span: value.span(),
+        };
+        match value.into_inner() {
+            DeValue::String(s) => {
                 fields[slot] = Some(Located {
-                    value: s.clone(),
-                    span: value.span(),
+                    value: s.into_owned(),
+                    place,
                 })
             }
             other => {
-                errors.push(index.at(
-                    value.span(),
+                files.report(
+                    &place,
                     format!(
                         "field `{}` must be a string, found {}; quote it",
-                        key.get_ref(),
+                        FIELDS[slot],
                         other.type_str()
                     ),
-                ));
+                );
                 complete = false;
             }
         }
     }
-    let [code, description, category, retry] = fields;
-    // `retry`, the last field, is optional.
-    let missing: Vec<&str> = FIELDS[..3]
+    let missing: Vec<&str> = FIELDS[..REQUIRED]
         .iter()
         .zip(present)
         .filter(|&(_, present)| !present)
         .map(|(&name, _)| name)
         .collect();
     if !missing.is_empty() {
-        errors.push(index.at(
-            header,
+        let code = fields[0]
+            .as_ref()
+            .map_or_else(String::new, |c| format!(" `{}`", c.value.escape_debug()));
+        let names: Vec<String> = missing.iter().map(|f| format!("`{f}`")).collect();
+        let fixes: Vec<String> = missing.iter().map(|f| format!("{f} = \"...\"")).collect();
+        files.report(
+            &header,
             format!(
-                "[[code]] entry{} is missing the required field{} {}; add {}",
-                code.as_ref()
-                    .map_or_else(String::new, |c| format!(" `{}`", c.value.escape_debug())),
+                "[[code]] entry{code} is missing the required field{} {}; add {}",
                 if missing.len() > 1 { "s" } else { "" },
-                missing
-                    .iter()
-                    .map(|f| format!("`{f}`"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                missing
-                    .iter()
-                    .map(|f| format!("{f} = \"...\""))
-                    .collect::<Vec<_>>()
-                    .join(" and ")
+                names.join(", "),
+                fixes.join(" and ")
             ),
-        ));
+        );
         complete = false;
     }
-    PendingEntry {
-        file,
-        complete,
-        code,
-        description,
-        category,
-        retry,
-    }
+    PendingEntry { complete, fields }
 }
 
-/// The checks that need the whole catalog: names, references and
-/// uniqueness across every file.
-fn check(
-    files: &[LineIndex<'_>],
-    pending_categories: Vec<PendingCategory>,
-    pending_entries: Vec<PendingEntry>,
-    errors: &mut Vec<Diagnostic>,
-) -> Catalog {
-    let at =
-        |file: usize, span: &Range<usize>, message: String| files[file].at(span.clone(), message);
-    let place = |file: usize, span: &Range<usize>| {
-        let d = files[file].at(span.clone(), String::new());
-        format!("{}:{}:{}", d.file, d.line, d.column)
-    };
+/// A category once its name is checked, with the place of that name.
+struct DefinedCategory {
+    def: CategoryDef,
+    place: Place,
+}
 
-    // Categories.
-    let mut categories: Vec<CategoryDef> = Vec::new();
-    let mut category_index: HashMap<String, usize> = HashMap::new();
-    let mut category_places: Vec<(usize, Range<usize>)> = Vec::new();
-    let mut category_variants: HashMap<String, usize> = HashMap::new();
-    for c in pending_categories {
-        let raw = &c.name.value;
+/// Step 2: category names, variants and descriptions; a name or variant
+/// defined twice.
+fn define_categories(files: &mut Files<'_>, pending: Vec<PendingCategory>) -> Vec<DefinedCategory> {
+    let mut defined: Vec<DefinedCategory> = Vec::new();
+    let mut names = FirstDefinitions::new();
+    let mut variants = FirstDefinitions::new();
+    for PendingCategory { name, description } in pending {
         // Shown escaped: a quoted TOML key may hold a line break.
-        let name = raw.escape_debug().to_string();
-        if let Some(&first) = category_index.get(raw) {
-            let (f, s) = &category_places[first];
-            errors.push(at(
-                c.file,
-                &c.name.span,
-                format!(
-                    "category `{name}` is already defined at {}; keep one definition",
-                    place(*f, s)
-                ),
-            ));
+        let shown = name.value.escape_debug().to_string();
+        if let Some((first, ())) = names.claim(&name.value, &name.place, ()) {
+            let first = files.locate(&first);
+            files.report(
+                &name.place,
+                format!("category `{shown}` is already defined at {first}; keep one definition"),
+            );
             continue;
         }
-        if !is_category_name(raw) {
-            errors.push(at(
-                c.file,
-                &c.name.span,
-                format!(
-                    "category name `{name}` is not a lowercase identifier; use lowercase ASCII letters, digits and `_`, starting with a letter (e.g. `rate_limit`)"
-                ),
-            ));
+        if !is_category_name(&name.value) {
+            files.report(
+                &name.place,
+                format!("category name `{shown}` is not a lowercase identifier; use lowercase ASCII letters, digits and `_`, starting with a letter (e.g. `rate_limit`)"),
+            );
             continue;
         }
-        if c.description.value.trim().is_empty() {
-            errors.push(at(
-                c.file,
-                &c.description.span,
+        if description.value.trim().is_empty() {
+            files.report(
+                &description.place,
                 format!(
-                    "category `{name}` has an empty description; say what its codes have in common"
+                    "category `{shown}` has an empty description; say what its codes have in common"
                 ),
-            ));
+            );
         }
-        let variant = upper_camel(raw);
+        let variant = upper_camel(&name.value);
         if variant == "Self" {
-            errors.push(at(
-                c.file,
-                &c.name.span,
-                format!("category name `{name}` would make the variant `Category::Self`, which Rust reserves; choose another name"),
-            ));
+            files.report(
+                &name.place,
+                format!("category name `{shown}` would make the variant `Category::Self`, which Rust reserves; choose another name"),
+            );
             continue;
         }
-        if let Some(&other) = category_variants.get(&variant) {
-            let (f, s) = &category_places[other];
-            errors.push(at(
-                c.file,
-                &c.name.span,
-                format!(
-                    "category `{name}` makes the variant `Category::{variant}`, as does `{}` at {}; rename one of them",
-                    categories[other].name,
-                    place(*f, s)
-                ),
-            ));
+        if let Some((first, other)) = variants.claim(&variant, &name.place, defined.len()) {
+            let first = files.locate(&first);
+            let other = &defined[other].def.name;
+            files.report(
+                &name.place,
+                format!("category `{shown}` makes the variant `Category::{variant}`, as does `{other}` at {first}; rename one of them"),
+            );
             continue;
         }
-        category_index.insert(raw.clone(), categories.len());
-        category_variants.insert(variant.clone(), categories.len());
-        category_places.push((c.file, c.name.span.clone()));
-        categories.push(CategoryDef {
-            name: raw.clone(),
-            variant,
-            description: c.description.value,
+        defined.push(DefinedCategory {
+            def: CategoryDef {
+                name: name.value,
+                variant,
+                description: description.value,
+            },
+            place: name.place,
         });
     }
+    defined
+}
 
-    // Entries.
-    let mut known_categories: Vec<&str> = categories.iter().map(|c| c.name.as_str()).collect();
-    known_categories.sort_unstable();
-    let known_categories = if known_categories.is_empty() {
+/// An entry whose fields are each sound, with the places later steps name.
+struct CheckedEntry {
+    entry: Entry,
+    code_place: Place,
+}
+
+/// Step 3: each entry's own fields: the code's grammar, the description,
+/// the category it names, the retry advice, the variant name.
+fn check_entries(
+    files: &mut Files<'_>,
+    categories: &[DefinedCategory],
+    pending: Vec<PendingEntry>,
+) -> Vec<CheckedEntry> {
+    let mut known: Vec<&str> = categories.iter().map(|c| c.def.name.as_str()).collect();
+    known.sort_unstable();
+    let known = if known.is_empty() {
         "no category yet: define one under [categories]".to_owned()
     } else {
         format!(
             "use one of {}, or define another under [categories]",
-            known_categories.join(", ")
+            known.join(", ")
         )
     };
-    let mut entries: Vec<Entry> = Vec::with_capacity(pending_entries.len());
-    let mut places: Vec<(usize, Range<usize>)> = Vec::with_capacity(pending_entries.len());
-    let mut by_code: HashMap<String, usize> = HashMap::with_capacity(pending_entries.len());
-    let mut by_variant: HashMap<String, usize> = HashMap::with_capacity(pending_entries.len());
-    let mut used = vec![false; categories.len()];
-    for e in pending_entries {
-        let f = e.file;
-        let mut ok = e.complete;
-        let name = e.code.as_ref().map_or_else(
+    let mut checked = Vec::with_capacity(pending.len());
+    for PendingEntry {
+        complete, fields, ..
+    } in pending
+    {
+        let [code, description, category, retry, variant] = fields;
+        let mut ok = complete;
+        let name = code.as_ref().map_or_else(
             || "this entry".to_owned(),
             |c| format!("`{}`", c.value.escape_debug()),
         );
-        if let Some(c) = e.code.as_ref().filter(|c| c.value.is_empty()) {
-            errors.push(at(f, &c.span, "code is empty; write the code as the API returns it, e.g. \"InvalidParameterValue.InvalidInstanceId\"".to_owned()));
-            ok = false;
-        } else if let Some(c) = e.code.as_ref().filter(|c| !is_code(&c.value)) {
-            let code = &c.value;
-            errors.push(at(
-                f,
-                &c.span,
-                format!(
-                    "code {code:?} is not dot-separated ASCII identifiers; each segment starts with a letter and holds only letters and digits (e.g. \"InvalidParameterValue.InvalidInstanceId\")"
-                ),
-            ));
-            ok = false;
-        }
-        if let Some(d) = e.description.as_ref().filter(|d| d.value.trim().is_empty()) {
-            errors.push(at(
-                f,
-                &d.span,
-                format!("description of {name} is empty; say in one sentence what went wrong"),
-            ));
-            ok = false;
-        }
-        let category = e.category.as_ref().and_then(|c| {
-            let found = category_index.get(&c.value).copied();
-            if found.is_none() {
-                errors.push(at(
-                    f,
-                    &c.span,
+        if let Some(c) = &code {
+            if c.value.is_empty() {
+                files.report(&c.place, "code is empty; write the code as the API returns it, e.g. \"InvalidParameterValue.InvalidInstanceId\"".to_owned());
+                ok = false;
+            } else if !is_code(&c.value) {
+                files.report(
+                    &c.place,
                     format!(
-                        "unknown category `{}` for {name}; {known_categories}",
-                        c.value.escape_debug()
+                        "code {:?} is not dot-separated ASCII identifiers; each segment starts with a letter and holds only letters, digits and `_`, and only the last may be empty (e.g. \"InvalidParameterValue.InvalidInstanceId\")",
+                        c.value
                     ),
-                ));
+                );
+                ok = false;
+            }
+        }
+        if let Some(d) = description.as_ref().filter(|d| d.value.trim().is_empty()) {
+            files.report(
+                &d.place,
+                format!("description of {name} is empty; say in one sentence what went wrong"),
+            );
+            ok = false;
+        }
+        let category_index = category.as_ref().and_then(|c| {
+            let found = categories.iter().position(|d| d.def.name == c.value);
+            if found.is_none() {
+                let shown = c.value.escape_debug();
+                files.report(
+                    &c.place,
+                    format!("unknown category `{shown}` for {name}; {known}"),
+                );
             }
             found
         });
-        let retry = match &e.retry {
+        let retry = match &retry {
             None => Some(Retry::Never),
             Some(r) => {
-                let parsed = Retry::ALL.into_iter().find(|v| v.spelling() == r.value);
+                let parsed = Retry::parse(&r.value);
                 if parsed.is_none() {
-                    errors.push(at(
-                        f,
-                        &r.span,
+                    let spellings: Vec<String> = Retry::ALL
+                        .iter()
+                        .map(|r| format!("{:?}", r.spelling()))
+                        .collect();
+                    files.report(
+                        &r.place,
                         format!(
-                            "invalid retry value {:?} for {name}; use \"never\" (the default), \"safe\" or \"if-idempotent\"",
-                            r.value
+                            "invalid retry value {:?} for {name}; use {} (the default) or {}",
+                            r.value,
+                            spellings[0],
+                            spellings[1..].join(" or ")
                         ),
-                    ));
+                    );
                     ok = false;
                 }
                 parsed
             }
         };
+        if let Some(v) = variant.as_ref().filter(|v| !is_identifier(&v.value)) {
+            files.report(
+                &v.place,
+                format!(
+                    "variant {:?} of {name} is not an identifier; use ASCII letters, digits and `_`, starting with a letter",
+                    v.value
+                ),
+            );
+            ok = false;
+        }
         let (true, Some(code), Some(description), Some(category), Some(retry)) =
-            (ok, e.code, e.description, category, retry)
+            (ok, code, description, category_index, retry)
         else {
             continue;
         };
-        if let Some(&first) = by_code.get(&code.value) {
-            let (ff, fs) = &places[first];
-            errors.push(at(
-                f,
-                &code.span,
-                format!(
-                    "duplicate code `{}`: already defined at {}; remove one of the two entries",
-                    code.value,
-                    place(*ff, fs)
-                ),
-            ));
-            continue;
-        }
-        let variant = code.value.replace('.', "");
+        let variant_given = variant.is_some();
+        let variant = variant.map_or_else(|| code.value.replace('.', ""), |v| v.value);
         if RESERVED_VARIANTS.contains(&variant.as_str()) {
-            errors.push(at(
-                f,
-                &code.span,
+            files.report(
+                &code.place,
                 format!(
-                    "code `{}` would make the variant `ErrorCode::{variant}`, a name Rust or this crate reserves; this code cannot be added",
+                    "code `{}` would make the variant `ErrorCode::{variant}`, a name Rust or this crate reserves; name it otherwise with variant = \"...\"",
                     code.value
                 ),
-            ));
+            );
             continue;
         }
-        if let Some(&other) = by_variant.get(&variant) {
-            let (of, os) = &places[other];
-            errors.push(at(
-                f,
-                &code.span,
-                format!(
-                    "code `{}` makes the variant `ErrorCode::{variant}`, as does `{}` at {}; two codes that differ only in their dots cannot both be in the catalog",
-                    code.value,
-                    entries[other].code,
-                    place(*of, os)
-                ),
-            ));
-            continue;
-        }
-        used[category] = true;
-        by_code.insert(code.value.clone(), entries.len());
-        by_variant.insert(variant.clone(), entries.len());
-        places.push((f, code.span));
-        entries.push(Entry {
-            code: code.value,
-            variant,
-            description: description.value,
-            category,
-            retry,
-            parent: None,
+        checked.push(CheckedEntry {
+            entry: Entry {
+                code: code.value,
+                variant,
+                variant_given,
+                description: description.value,
+                category,
+                retry,
+                parent: None,
+                products: Vec::new(),
+            },
+            code_place: code.place,
         });
     }
+    checked
+}
 
-    // Only on an otherwise sound catalog: an entry rejected above may be the
-    // one that uses the category.
-    let sound = errors.is_empty();
-    for (i, used) in used.iter().enumerate() {
-        if sound && !used {
-            let (f, s) = &category_places[i];
-            errors.push(at(
-                *f,
-                s,
+/// Step 4: codes and variants across every file. A code defined in two
+/// product files merges into one entry when both definitions agree; any
+/// other code or variant defined twice is an error at the second place.
+fn merge_codes(files: &mut Files<'_>, checked: Vec<CheckedEntry>) -> Vec<CheckedEntry> {
+    let mut merged: Vec<CheckedEntry> = Vec::with_capacity(checked.len());
+    let mut codes = FirstDefinitions::new();
+    let mut variants = FirstDefinitions::new();
+    for mut e in checked {
+        let product = match files.kind(&e.code_place) {
+            Kind::Product(_) => Some(product_index(files, e.code_place.file)),
+            _ => None,
+        };
+        let code = e.entry.code.clone();
+        if let Some((first, i)) = codes.claim(&code, &e.code_place, merged.len()) {
+            let shared = matches!(files.kind(&first), Kind::Product(_)) && product.is_some();
+            let difference = differs(&merged[i].entry, &e.entry);
+            match (shared, difference) {
+                (true, None) => merged[i].entry.products.extend(product),
+                (true, Some(field)) => {
+                    let first = files.locate(&first);
+                    files.report(
+                        &e.code_place,
+                        format!("code `{code}` is defined differently at {first} (its {field} differs); a code several product catalogs share must be written identically in each"),
+                    );
+                }
+                (false, _) => {
+                    let first = files.locate(&first);
+                    files.report(
+                        &e.code_place,
+                        format!("duplicate code `{code}`: already defined at {first}; remove one of the two entries"),
+                    );
+                }
+            }
+            continue;
+        }
+        let variant = e.entry.variant.clone();
+        if let Some((first, i)) = variants.claim(&variant, &e.code_place, merged.len()) {
+            let (other, first) = (merged[i].entry.code.clone(), files.locate(&first));
+            let suggestion = code.replace('.', "_");
+            files.report(
+                &e.code_place,
+                format!("code `{code}` makes the variant `ErrorCode::{variant}`, as does `{other}` at {first}; give this one another name, e.g. variant = \"{suggestion}\""),
+            );
+            continue;
+        }
+        e.entry.products.extend(product);
+        merged.push(e);
+    }
+    merged
+}
+
+/// The first field in which two definitions of a code differ.
+fn differs(a: &Entry, b: &Entry) -> Option<&'static str> {
+    if a.description != b.description {
+        Some("description")
+    } else if a.category != b.category {
+        Some("category")
+    } else if a.retry != b.retry {
+        Some("retry")
+    } else if a.variant != b.variant {
+        Some("variant")
+    } else {
+        None
+    }
+}
+
+/// The index among the product files of the file at `file`.
+fn product_index(files: &Files<'_>, file: usize) -> usize {
+    files.sources[..file]
+        .iter()
+        .filter(|s| matches!(s.kind, Kind::Product(_)))
+        .count()
+}
+
+/// Step 5: a category an extra file declares and no code uses is a mistake.
+/// The categories of `codes.toml` are the vocabulary of every product
+/// catalog, so some are used only when a product's feature is on.
+fn check_categories_used(
+    files: &mut Files<'_>,
+    categories: &[DefinedCategory],
+    entries: &[CheckedEntry],
+) {
+    let mut used = vec![false; categories.len()];
+    for e in entries {
+        used[e.entry.category] = true;
+    }
+    for (category, used) in categories.iter().zip(used) {
+        if !used && files.kind(&category.place) == Kind::Extra {
+            files.report(
+                &category.place,
                 format!(
                     "category `{}` is defined but no code uses it; assign it to a code or remove it",
-                    categories[i].name
+                    category.def.name
                 ),
-            ));
+            );
         }
     }
-    if entries.is_empty() && sound {
-        if let Some(first) = files.first() {
-            errors.push(first.diagnostic(
-                0,
-                "the catalog has no [[code]] entries; add at least one".to_owned(),
-            ));
-        }
-    }
+}
 
-    // Each code's nearest ancestor in the catalog, one dotted segment up at
-    // a time.
-    for entry in &mut entries {
-        let mut prefix = entry.code.as_str();
-        while let Some((up, _)) = prefix.rsplit_once('.') {
-            if let Some(&parent) = by_code.get(up) {
-                entry.parent = Some(parent);
-                break;
+fn check_not_empty(files: &mut Files<'_>, entries: &[CheckedEntry]) {
+    if entries.is_empty() && !files.sources.is_empty() {
+        let start = Place {
+            file: 0,
+            span: 0..0,
+        };
+        files.report(
+            &start,
+            "the catalog has no [[code]] entries; add at least one".to_owned(),
+        );
+    }
+}
+
+/// Step 6: each code's nearest ancestor in the catalog, one dotted segment
+/// up at a time.
+fn link_parents(entries: &mut [CheckedEntry]) {
+    let index: HashMap<&str, usize> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.entry.code.as_str(), i))
+        .collect();
+    let parents: Vec<Option<usize>> = entries
+        .iter()
+        .map(|e| {
+            let mut prefix = e.entry.code.as_str();
+            while let Some((up, _)) = prefix.rsplit_once('.') {
+                if let Some(&parent) = index.get(up) {
+                    return Some(parent);
+                }
+                prefix = up;
             }
-            prefix = up;
-        }
+            None
+        })
+        .collect();
+    for (e, parent) in entries.iter_mut().zip(parents) {
+        e.entry.parent = parent;
     }
+}
 
-    Catalog {
-        categories,
-        entries,
-    }
+/// `codes.toml` keeps its entries in ASCII order, so that a reader finds a
+/// code where they expect it. Advice, not an error: the declared order is
+/// whatever the file says.
+fn ascii_order_warnings(files: &Files<'_>, entries: &[CheckedEntry]) -> Vec<Diagnostic> {
+    let common: Vec<&CheckedEntry> = entries
+        .iter()
+        .filter(|e| files.kind(&e.code_place) == Kind::Common)
+        .collect();
+    common
+        .windows(2)
+        .filter(|pair| pair[1].entry.code < pair[0].entry.code)
+        .map(|pair| {
+            let (before, code) = (&pair[0].entry.code, &pair[1].entry.code);
+            files.diagnostic(
+                &pair[1].code_place,
+                format!("`{code}` comes after `{before}` but sorts before it; keep codes.toml in ASCII order of `code`"),
+            )
+        })
+        .collect()
 }
 
 /// The environment variable naming extra catalog files.
@@ -718,24 +947,30 @@ pub fn extra_files(value: &std::ffi::OsStr) -> Result<Vec<std::path::PathBuf>, V
     }
 }
 
-/// `^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$`
-pub fn is_code(code: &str) -> bool {
-    code.split('.').all(|segment| {
-        let mut chars = segment.chars();
-        chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-            && chars.all(|c| c.is_ascii_alphanumeric())
-    })
+/// `^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*\.?$`: dotted
+/// identifiers, the last of which may be empty (Tencent Cloud returns
+/// `InternalError.`).
+fn is_code(code: &str) -> bool {
+    let body = code.strip_suffix('.').unwrap_or(code);
+    body.split('.').all(is_identifier)
+}
+
+/// `^[A-Za-z][A-Za-z0-9_]*$`
+fn is_identifier(segment: &str) -> bool {
+    let mut chars = segment.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// `^[a-z][a-z0-9_]*$`
-pub fn is_category_name(name: &str) -> bool {
+fn is_category_name(name: &str) -> bool {
     let mut chars = name.chars();
     chars.next().is_some_and(|c| c.is_ascii_lowercase())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// `rate_limit` → `RateLimit`.
-pub fn upper_camel(name: &str) -> String {
+fn upper_camel(name: &str) -> String {
     name.split('_')
         .flat_map(|word| {
             let mut chars = word.chars();

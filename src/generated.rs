@@ -1,6 +1,6 @@
-//! The catalog as `build.rs` generates it from `codes.toml` and any extra
-//! catalog files: the `ErrorCode`
-//! and `Category` enums, the tables their methods index, and the
+//! The catalog as `build.rs` generates it from `codes.toml`, the enabled
+//! product catalogs and any extra catalog files: the `ErrorCode` and
+//! `Category` enums, the tables their methods index, and the
 //! perfect-hash map from code strings.
 
 use crate::Retry;
@@ -12,6 +12,10 @@ pub(crate) struct Entry {
     pub(crate) category: Category,
     pub(crate) retry: Retry,
     pub(crate) parent: Option<Index>,
+    /// Index into `PRODUCT_SETS`: the product catalogs that define the code.
+    pub(crate) products: u32,
+    /// The variant's name, when it is not the code without its dots.
+    pub(crate) variant: Option<&'static str>,
 }
 
 /// What the catalog says of one category.

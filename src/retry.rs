@@ -2,6 +2,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::Quoted;
+use crate::retry_spelling::RETRY_SPELLINGS;
 
 /// Whether sending the same request again can succeed.
 ///
@@ -49,11 +50,7 @@ impl Retry {
     /// assert_eq!(Retry::IfIdempotent.as_str(), "if-idempotent");
     /// ```
     pub const fn as_str(self) -> &'static str {
-        match self {
-            Retry::Never => "never",
-            Retry::Safe => "safe",
-            Retry::IfIdempotent => "if-idempotent",
-        }
+        RETRY_SPELLINGS[self as usize]
     }
 
     /// Advice for a person, one sentence.
@@ -140,9 +137,10 @@ impl UnknownRetry {
 
 impl fmt::Display for UnknownRetry {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let [never, safe, if_idempotent] = RETRY_SPELLINGS;
         write!(
             f,
-            "unknown retry advice {}: expected \"never\", \"safe\" or \"if-idempotent\"",
+            "unknown retry advice {}: expected {never:?}, {safe:?} or {if_idempotent:?}",
             Quoted(&self.0)
         )
     }

@@ -49,7 +49,4 @@ macro_rules! as_string {
 
 as_string!(ErrorCode, "a Tencent Cloud error code of the catalog");
 as_string!(Category, "an error code category");
-as_string!(
-    Retry,
-    "retry advice: \"never\", \"safe\" or \"if-idempotent\""
-);
+as_string!(Retry, "retry advice, as spelled in codes.toml");

@@ -1,6 +1,7 @@
 //! Arbitrary text into the catalog validator, as `build.rs` would feed it:
 //! it must return a catalog or problems, never panic; and a catalog it
-//! accepts must generate without panicking.
+//! accepts must generate without panicking. As the first file, as an
+//! extra file and as a product catalog.
 #![no_main]
 
 #[path = "../../build/catalog.rs"]
@@ -9,27 +10,41 @@ mod catalog;
 #[path = "../../build/codegen.rs"]
 mod codegen;
 
-use catalog::{Catalog, Source};
+use catalog::{Catalog, Kind, Source};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    // As the first file, and as an extra file after the shipped catalog.
     for sources in [
         vec![Source {
             name: "codes.toml",
             text,
+            kind: Kind::Common,
         }],
         vec![
             Source {
                 name: "codes.toml",
                 text: include_str!("../../codes.toml"),
+                kind: Kind::Common,
             },
             Source {
                 name: "/extra.toml",
                 text,
+                kind: Kind::Extra,
+            },
+        ],
+        vec![
+            Source {
+                name: "codes.toml",
+                text: include_str!("../../codes.toml"),
+                kind: Kind::Common,
+            },
+            Source {
+                name: "products/fuzz.toml",
+                text,
+                kind: Kind::Product("fuzz"),
             },
         ],
     ] {
@@ -37,6 +52,7 @@ fuzz_target!(|data: &[u8]| {
             Ok(catalog) => {
                 assert!(!catalog.entries.is_empty());
                 let _ = codegen::generate(&catalog);
+                let _ = codegen::generate_match_floor(&catalog);
             }
             Err(problems) => {
                 assert!(!problems.is_empty());
