@@ -18,18 +18,18 @@ use crate::{Category, ErrorCode, Retry, lookup, resolve};
 /// use tencentcloud_error_codes::{ApiError, Category, ErrorCode, Retry};
 ///
 /// let err = ApiError::new(
-///     "InvalidParameterValue.InvalidInstanceId",
-///     "The instance ID is malformed.",
+///     "InvalidParameterValue.InvalidWidgetId",
+///     "The widget ID is malformed.",
 ///     Some("b5b41468-520d-4192-b42f-595cc34b6c1c".to_owned()),
 /// );
-/// assert_eq!(err.code(), "InvalidParameterValue.InvalidInstanceId");
+/// assert_eq!(err.code(), "InvalidParameterValue.InvalidWidgetId");
 /// assert_eq!(err.known(), Some(ErrorCode::InvalidParameterValue));
 /// assert!(!err.is_in_catalog());
 /// assert_eq!(err.category(), Some(Category::Request));
 /// assert_eq!(err.retry(), Some(Retry::Never));
 /// assert_eq!(
 ///     err.to_string(),
-///     "InvalidParameterValue.InvalidInstanceId: The instance ID is malformed. \
+///     "InvalidParameterValue.InvalidWidgetId: The widget ID is malformed. \
 ///      (request ID b5b41468-520d-4192-b42f-595cc34b6c1c)"
 /// );
 /// ```
@@ -78,7 +78,7 @@ impl ApiError {
     ///
     /// let err = ApiError::new("ResourceNotFound.NoSuchDisk", "", None);
     /// assert_eq!(err.known(), Some(ErrorCode::ResourceNotFound));
-    /// assert_eq!(ApiError::new("ResourceBusy", "", None).known(), None);
+    /// assert_eq!(ApiError::new("ResourceBusyNowhere", "", None).known(), None);
     /// ```
     pub fn known(&self) -> Option<ErrorCode> {
         resolve(&self.code)

@@ -11,7 +11,7 @@ impl Category {
     /// ```
     /// use tencentcloud_error_codes::Category;
     ///
-    /// assert_eq!(Category::ALL[0], Category::Auth);
+    /// assert!(Category::ALL.contains(&Category::Auth));
     /// assert!(Category::ALL.contains(&Category::Throttling));
     /// ```
     pub const ALL: &'static [Category] = &generated::ALL_CATEGORIES;
@@ -46,7 +46,8 @@ impl Category {
     /// use tencentcloud_error_codes::{Category, ErrorCode};
     ///
     /// let server: Vec<ErrorCode> = Category::Server.codes().collect();
-    /// assert_eq!(server, [ErrorCode::InternalError, ErrorCode::ServiceUnavailable]);
+    /// assert!(server.contains(&ErrorCode::InternalError));
+    /// assert!(server.iter().all(|code| code.category() == Category::Server));
     /// ```
     pub fn codes(
         self,

@@ -1,7 +1,10 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::generated::{self, BY_CODE, ENTRIES, Entry, MAX_CODE_LEN, code_at};
+use crate::fingerprint::fingerprint;
+use crate::generated::{
+    self, BY_CODE, ENTRIES, Entry, FINGERPRINTS, MAX_CODE_LEN, PRODUCT_SETS, code_at,
+};
 use crate::{Category, ErrorCode, Quoted, Retry};
 
 impl ErrorCode {
@@ -12,8 +15,8 @@ impl ErrorCode {
     /// ```
     /// use tencentcloud_error_codes::ErrorCode;
     ///
-    /// assert_eq!(ErrorCode::ALL[0].as_str(), "ActionOffline");
     /// assert!(ErrorCode::ALL.contains(&ErrorCode::InternalError));
+    /// assert!(ErrorCode::ALL.iter().enumerate().all(|(i, &code)| code as usize == i));
     /// ```
     pub const ALL: &'static [ErrorCode] = &generated::ALL;
 
@@ -35,7 +38,16 @@ impl ErrorCode {
         if code.len() > MAX_CODE_LEN {
             return None;
         }
-        BY_CODE.get(code).map(|&index| code_at(index))
+        // `phf::Map::get`, with one step more: most misses differ from
+        // the slot's code in its fingerprint, a byte of a small dense array,
+        // and are rejected without reading the slot's string.
+        let hashes = phf_shared::hash(code, &BY_CODE.key);
+        let slot = phf_shared::get_index(&hashes, BY_CODE.disps, BY_CODE.entries.len()) as usize;
+        if FINGERPRINTS[slot] != fingerprint(&hashes) {
+            return None;
+        }
+        let (key, index) = BY_CODE.entries[slot];
+        (key == code).then(|| code_at(index))
     }
 
     /// The code itself if the catalog has it, else its nearest dotted
@@ -134,6 +146,24 @@ impl ErrorCode {
         self.entry().parent.map(code_at)
     }
 
+    /// The product catalogs built into this crate that define the code, in
+    /// ASCII order: empty for the common codes of `codes.toml` and for codes
+    /// of extra catalog files. A product's catalog is built in when its
+    /// cargo feature (named as the product: `cvm`, `cbs`, …) is on.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::ErrorCode;
+    ///
+    /// assert!(ErrorCode::InternalError.products().is_empty());
+    /// for code in ErrorCode::ALL {
+    ///     assert!(code.products().is_sorted());
+    /// }
+    /// ```
+    #[inline]
+    pub fn products(self) -> &'static [&'static str] {
+        PRODUCT_SETS[self.entry().products as usize]
+    }
+
     #[inline]
     fn entry(self) -> &'static Entry {
         &ENTRIES[self as usize]
@@ -142,11 +172,16 @@ impl ErrorCode {
 
 impl fmt::Debug for ErrorCode {
     /// Writes the variant's name, as a derived `Debug` would, without a
-    /// `match` arm per code: the name is the code without its dots.
+    /// `match` arm per code: the name is the code without its dots, unless
+    /// the catalog gives it another (see the README on variant names).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.as_str()
-            .split('.')
-            .try_for_each(|segment| f.write_str(segment))
+        match self.entry().variant {
+            Some(name) => f.write_str(name),
+            None => self
+                .as_str()
+                .split('.')
+                .try_for_each(|segment| f.write_str(segment)),
+        }
     }
 }
 

@@ -7,9 +7,12 @@
 //! kind of failure, so what to do next) and its [`Retry`] advice.
 //!
 //! The catalog holds the common error codes that every API action can
-//! return. It is generated at build time from the crate's `codes.toml`; a
-//! string is looked up in a perfect-hash map built then, so a lookup hashes
-//! once, compares once and never allocates.
+//! return, and, behind one cargo feature per product (`cvm`, `cbs`, …, or
+//! `all-products`), every API-specific code the official SDKs define, each
+//! with advice read from what the code itself says. It is generated at
+//! build time from the crate's `codes.toml` and `products/*.toml`; a string
+//! is looked up in a perfect-hash map built then, so a lookup hashes once,
+//! compares at most once and never allocates.
 //!
 //! ```
 //! use tencentcloud_error_codes::{Category, ErrorCode, Retry, describe, lookup};
@@ -23,22 +26,29 @@
 //! assert_eq!(describe("NoSuchCode"), None);
 //! ```
 //!
-//! A program that needs its products' API-specific codes too can add them
-//! without forking: name extra catalog files, in the format of `codes.toml`,
-//! in the environment variable `TENCENTCLOUD_ERROR_CODES_EXTRA` at build
-//! time (the README shows how). Codes the catalog does not hold still
-//! [`resolve`] to the common code they refine.
+//! A program can add codes of its own without forking: name extra catalog
+//! files, in the format of `codes.toml`, in the environment variable
+//! `TENCENTCLOUD_ERROR_CODES_EXTRA` at build time (the README shows how).
+//! Codes no enabled catalog holds still [`resolve`] to the code they refine.
 //!
 //! Codes are variants named after the code without its dots
-//! (`AuthFailure.SignatureFailure` is [`ErrorCode::AuthFailureSignatureFailure`]).
-//! Both enums are `#[non_exhaustive]`: the catalog grows.
-
+//! (`AuthFailure.SignatureFailure` is [`ErrorCode::AuthFailureSignatureFailure`]);
+//! where two codes would make the same name, the catalog gives one another
+//! (`InternalError.` is `ErrorCode::InternalError_`). A variant's name is the
+//! same whichever features are on. Both enums are `#[non_exhaustive]`: the
+//! catalog grows.
 //!
 //! # Features
 //!
 //! - `serde` (off by default): [`ErrorCode`], [`Category`] and [`Retry`]
 //!   serialize as their strings; [`ApiError`] and [`Response`] read response
-//!   bodies. Without it the library depends on `phf` alone.
+//!   bodies. Without it the library depends on `phf` (and its `phf_shared`)
+//!   alone.
+//! - one per product, named as the product (`cvm`, `cbs`, `cfs`, …): adds
+//!   that product's codes; [`ErrorCode::products`] names the products that
+//!   define a code. `all-products` adds every product. The default build
+//!   holds the common codes only. The documentation on docs.rs is built
+//!   with `cvm`, to show what a product adds without an 11 MB page.
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
@@ -47,10 +57,12 @@
 mod api_error;
 mod category;
 mod error_code;
+mod fingerprint;
 mod generated;
 #[cfg(feature = "serde")]
 mod response;
 mod retry;
+mod retry_spelling;
 #[cfg(feature = "serde")]
 mod serde_impls;
 
@@ -151,7 +163,7 @@ pub fn describe(code: &str) -> Option<&'static str> {
 /// refines `InvalidParameterValue`); this finds the common one, and so the
 /// category and retry advice that apply. Precisely: the longest catalog code
 /// `k` such that `code == k` or `code` starts with `k` followed by a dot.
-/// Only whole segments count, so `InvalidParameterValueLimit` (no dot) is
+/// Only whole segments count, so `InvalidParameterValueLimitless` (no dot) is
 /// not a child of `InvalidParameterValue`. It follows that an empty last
 /// segment is dropped like any other (`"InternalError."` resolves to
 /// `InternalError`), while a string starting with a dot, `""` and `"."`
@@ -163,7 +175,7 @@ pub fn describe(code: &str) -> Option<&'static str> {
 /// ```
 /// use tencentcloud_error_codes::{Category, ErrorCode, resolve};
 ///
-/// let code = resolve("InvalidParameterValue.InvalidInstanceId").unwrap();
+/// let code = resolve("InvalidParameterValue.InvalidWidgetId").unwrap();
 /// assert_eq!(code, ErrorCode::InvalidParameterValue);
 /// assert_eq!(code.category(), Category::Request);
 ///
@@ -172,23 +184,40 @@ pub fn describe(code: &str) -> Option<&'static str> {
 /// assert_eq!(resolve("RequestLimitExceeded.UinLimitExceeded.Extra"), Some(ErrorCode::RequestLimitExceededUinLimitExceeded));
 ///
 /// // Not a dotted child of anything in the catalog.
-/// assert_eq!(resolve("InvalidParameterValueLimit"), None);
-/// assert_eq!(resolve("InvalidInstanceId.NotFound"), None);
+/// assert_eq!(resolve("InvalidParameterValueLimitless"), None);
+/// assert_eq!(resolve("InvalidWidgetId.NotFound"), None);
 /// ```
 #[inline]
 pub fn resolve(code: &str) -> Option<ErrorCode> {
     ErrorCode::resolve(code)
 }
 
+/// The product catalogs built into this crate, in ASCII order: one per
+/// product feature that is on (`cvm`, `cbs`, …; `all-products` turns on
+/// every one). Empty in a default build, which holds the common codes only.
+///
+/// ```
+/// use tencentcloud_error_codes::{ErrorCode, products};
+///
+/// assert!(products().is_sorted());
+/// // Every code's products are among them.
+/// assert!(ErrorCode::ALL
+///     .iter()
+///     .all(|code| code.products().iter().all(|p| products().contains(p))));
+/// ```
+pub fn products() -> &'static [&'static str] {
+    &generated::PRODUCTS
+}
+
 /// Every code of the catalog, in declared order (as [`ErrorCode::ALL`]).
 ///
 /// ```
-/// use tencentcloud_error_codes::iter;
+/// use tencentcloud_error_codes::{ErrorCode, iter};
 ///
 /// let retryable = iter().filter(|code| code.retry().allows(false)).count();
 /// assert!(retryable > 0);
-/// assert_eq!(iter().len(), tencentcloud_error_codes::ErrorCode::ALL.len());
-/// assert_eq!(iter().next_back().map(|c| c.as_str()), Some("UnsupportedRegion"));
+/// assert_eq!(iter().len(), ErrorCode::ALL.len());
+/// assert_eq!(iter().next_back(), ErrorCode::ALL.last().copied());
 /// ```
 pub fn iter()
 -> impl DoubleEndedIterator<Item = ErrorCode> + ExactSizeIterator + FusedIterator + Clone {
