@@ -1,0 +1,860 @@
+//! The advice of every product code: its category and whether a retry can
+//! help. This file is the one place the decisions live: the rules, in the
+//! order they are tried, and the exceptions, each with its reason. The
+//! import writes what they decide into every product catalog, so the
+//! catalogs carry an explicit `category` and `retry` for every code.
+//!
+//! The source is what the code says, not only what its parent says: the
+//! child's words are read first (`UnsupportedOperation.FrequencyLimit` is a
+//! rate limit, `ResourceInUse.CosBucketExists` a name that is taken), and
+//! the parent decides only when the words say nothing the rules know.
+
+use crate::words::{has, positions, words};
+
+/// What the import writes for a code, and the rule that decided it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Advice {
+    pub category: &'static str,
+    pub retry: &'static str,
+    /// The rule or exception that decided: its name.
+    pub rule: &'static str,
+}
+
+/// A code as the rules see it.
+pub struct Code<'a> {
+    pub code: &'a str,
+    /// The first dotted segment: `OperationDenied` in
+    /// `OperationDenied.InstanceOperationInProgress`.
+    pub root: &'a str,
+    /// Every word of the code, lowercase.
+    pub words: Vec<String>,
+    /// The words after the root; all the words for a one-segment code.
+    pub detail: Vec<String>,
+}
+
+impl<'a> Code<'a> {
+    pub fn new(code: &'a str) -> Self {
+        let (root, rest) = code.split_once('.').unwrap_or((code, ""));
+        let detail = if rest.is_empty() {
+            words(root)
+        } else {
+            words(rest)
+        };
+        Code {
+            code,
+            root,
+            words: words(code),
+            detail,
+        }
+    }
+
+    fn says(&self, sequence: &[&str]) -> bool {
+        has(&self.detail, sequence)
+    }
+
+    fn says_any(&self, sequences: &[&[&str]]) -> bool {
+        sequences.iter().any(|s| self.says(s))
+    }
+
+    /// `sequence` occurs in the detail with no `not`, `no` or `non` in the
+    /// two words before it.
+    fn says_unnegated(&self, sequence: &[&str]) -> bool {
+        positions(&self.detail, sequence).any(|i| {
+            !self.detail[i.saturating_sub(2)..i]
+                .iter()
+                .any(|w| matches!(w.as_str(), "not" | "no" | "non" | "un"))
+        })
+    }
+
+    fn root_is(&self, roots: &[&str]) -> bool {
+        roots.contains(&self.root)
+    }
+
+    /// A parameter family: the caller sent something wrong.
+    fn is_parameter_family(&self) -> bool {
+        self.root.starts_with("InvalidParameter")
+            || self.root_is(&["MissingParameter", "UnknownParameter"])
+    }
+}
+
+/// One rule: a name, why it is right, and what it decides for a code it
+/// recognises.
+pub struct Rule {
+    pub name: &'static str,
+    pub reason: &'static str,
+    pub decide: fn(&Code<'_>) -> Option<(&'static str, &'static str)>,
+}
+
+/// A hand-made decision for one code, where the rules would be wrong.
+pub struct Exception {
+    pub code: &'static str,
+    pub category: &'static str,
+    pub retry: &'static str,
+    pub reason: &'static str,
+}
+
+/// Codes the rules read wrongly, with the reason.
+pub const EXCEPTIONS: &[Exception] = &[
+    Exception {
+        code: "FailedOperation.OperateLater",
+        category: "resource",
+        retry: "safe",
+        reason: "the service asks for the operation to be sent again later",
+    },
+    Exception {
+        code: "InternalError.CrtDateOverdue",
+        category: "request",
+        retry: "never",
+        reason: "a certificate's date is past, not an account's payment",
+    },
+];
+
+/// The rules, tried in this order; the first that recognises a code
+/// decides. [`ROOTS`] decides for a code none of them recognises.
+pub const RULES: &[Rule] = &[
+    Rule {
+        name: "billing",
+        reason: "the account has no money for this: a balance too low, arrears, an unpaid order, an account isolated for non-payment. A person must pay; retrying cannot help",
+        decide: |c| {
+            let balance =
+                positions(&c.detail, &["balance*"]).any(|i| i == 0 || c.detail[i - 1] != "load");
+            let isolated = c.says(&["isolat*"])
+                && c.says_any(&[&["account"], &["user"], &["uin"], &["payer"]]);
+            let overdue = c.says(&["overdue"]) && !c.says(&["date", "overdue"]);
+            (balance
+                || isolated
+                || overdue
+                || c.says_any(&[
+                    &["arrear*"],
+                    // Misspelt so in the data (`BanlanceNotEnoughError`).
+                    &["banlance*"],
+                    &["unpaid"],
+                    &["owed"],
+                    &["money*"],
+                    &["insufficient", "funds"],
+                    &["not", "enough", "money"],
+                ]))
+            .then_some(("billing", "never"))
+        },
+    },
+    Rule {
+        name: "rate limit",
+        reason: "the caller sent too many requests too fast, under whatever parent: the request was refused before it ran, so it is safe to send again after a pause",
+        decide: |c| {
+            let frequency = ["freq", "frequency", "frequence", "frequent", "frequently"];
+            let freq_at = c
+                .detail
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| frequency.contains(&w.as_str()))
+                .any(|(i, _)| {
+                    let before = i.checked_sub(1).map(|j| c.detail[j].as_str());
+                    let after = c.detail.get(i + 1).map(String::as_str);
+                    // LoRa frequency bands and low-frequency storage are
+                    // things, not rates.
+                    !matches!(before, Some("lo" | "lora" | "low" | "ra"))
+                        && !matches!(after, Some("parms" | "params" | "param" | "topic" | "band"))
+                });
+            let rate = c.says_any(&[
+                &["qps"],
+                &["throttl*"],
+                &["ratelimit*"],
+                &["rate", "limit*"],
+                &["too", "many", "requests"],
+                &["too", "quickly"],
+                &["too", "fast"],
+                &["too", "often"],
+            ]);
+            ((freq_at || rate) && !c.says(&["not", "support*"])).then_some(("throttling", "safe"))
+        },
+    },
+    Rule {
+        name: "not found",
+        reason: "what the request names does not exist: sending it again finds nothing again",
+        decide: |c| {
+            c.says_any(&[
+                &["not", "found"],
+                &["notfound"],
+                &["not", "exist*"],
+                &["notexist*"],
+                &["nonexist*"],
+                &["non", "exist*"],
+                &["no", "exist*"],
+                &["no", "such"],
+                &["nosuch*"],
+                &["not", "find"],
+                &["cannot", "find"],
+                &["can", "not", "find"],
+            ])
+            .then_some((
+                if c.root == "AuthFailure" {
+                    "auth"
+                } else {
+                    "resource"
+                },
+                "never",
+            ))
+        },
+    },
+    Rule {
+        name: "busy",
+        reason: "the resource is busy with another operation (in progress, a task running, a lock or mutex held): nothing was changed, and the same request succeeds once it settles, so it is safe to send again after a pause",
+        decide: |c| {
+            let lock = c.says_unnegated(&["lock*"])
+                && !c.says_any(&[
+                    &["unlock*"],
+                    &["invalid"],
+                    &["user"],
+                    &["account"],
+                    &["password"],
+                    &["days"],
+                    &["time"],
+                ]);
+            let running = c.says_any(&[
+                &["task", "running"],
+                &["already", "running"],
+                &["is", "running"],
+                &["still", "running"],
+                &["exist*", "running"],
+                &["has", "running"],
+                &["have", "running"],
+                &["another", "operation"],
+                &["another", "process"],
+                &["other", "operation*"],
+                &["running", "other"],
+                &["has", "task"],
+            ]) && !c.says_any(&[&["not", "running"], &["no", "running"]]);
+            let busy = c.says_unnegated(&["busy"])
+                || c.says_unnegated(&["in", "progress"])
+                || c.says_unnegated(&["inprogress"])
+                || c.says_unnegated(&["in", "operation"])
+                || c.says_unnegated(&["operating"])
+                || c.says_unnegated(&["mutex*"])
+                || c.root_is(&["MutexOperation", "ResourceBusy"])
+                || c.says(&["try", "later"])
+                || c.says(&["retry", "later"])
+                || c.says_any(&[
+                    &["operation", "conflict"],
+                    &["task", "conflict"],
+                    &["locker", "conflict"],
+                ]);
+            let settling = !c.is_parameter_family()
+                && c.says_any(&[
+                    &["processing"],
+                    &["creating"],
+                    &["deleting"],
+                    &["updating"],
+                    &["upgrading"],
+                    &["modifying"],
+                    &["changing"],
+                    &["restarting"],
+                    &["rebooting"],
+                    &["starting"],
+                    &["stopping"],
+                    &["migrating"],
+                    &["deploying"],
+                    &["initializing"],
+                    &["not", "ready"],
+                ])
+                && !c.says_any(&[&["failed"], &["fail"], &["error"], &["not", "processing"]]);
+            (busy || running || lock || settling).then_some(("resource", "safe"))
+        },
+    },
+    Rule {
+        name: "already exists",
+        reason: "a name or resource the request would create already exists (a duplicate, a name taken), even under ResourceInUse: sending it again meets the same one, so never retry; the category is the parent's",
+        decide: |c| {
+            let exists = c.says_unnegated(&["exist*"]);
+            (exists
+                || c.says_any(&[
+                    &["already"],
+                    &["duplicate*"],
+                    &["dup"],
+                    &["repeat*"],
+                    &["taken"],
+                    &["name", "used"],
+                    &["name", "in", "use"],
+                ]))
+            .then(|| (root_advice(c).0, "never"))
+        },
+    },
+    Rule {
+        name: "permission",
+        reason: "the caller is not allowed to do this (unauthorized, no permission, CAM denied): a person must grant it",
+        decide: |c| {
+            (c.root_is(&[
+                "UnauthorizedOperation",
+                "Authority",
+                "Cam",
+                "InvalidPermission",
+            ]) || c.says_any(&[
+                &["unauthorized"],
+                &["un", "authorized"],
+                &["no", "permission*"],
+                &["not", "authorized"],
+                &["no", "auth*"],
+                &["noauth*"],
+                &["permission", "denied"],
+                &["no", "access", "permission*"],
+                &["access", "denied"],
+                &["forbidden"],
+                &["cam"],
+            ]))
+            .then_some(("permission", "never"))
+        },
+    },
+    Rule {
+        name: "quota",
+        reason: "a quota or a limit on a count is reached (not a rate): the same request is refused until a person frees some or raises the quota",
+        decide: |c| {
+            let count = c.says_any(&[
+                &["quota*"],
+                &["too", "many"],
+                &["toomany"],
+                &["over", "limit"],
+                &["overlimit"],
+                &["out", "of", "limit"],
+                &["count", "limit*"],
+                &["number", "limit*"],
+                &["num", "limit*"],
+                &["max", "num*"],
+                &["num", "exceed*"],
+                &["number", "exceed*"],
+                &["count", "exceed*"],
+                &["reach", "limit*"],
+                &["reached", "limit*"],
+                &["out", "limit*"],
+                &["exceed*", "limit*"],
+                &["upper", "limit*"],
+            ]);
+            // A limit on how many: `LimitRealServerNum`, `RuleCountLimit`.
+            let how_many = c.says(&["limit*"]) && c.says_any(&[&["num"], &["count"], &["number"]]);
+            let count = count || how_many;
+            let family = c.root.contains("QuotaLimitExceeded")
+                || c.root.ends_with("LimitExceeded") && c.root != "RequestLimitExceeded"
+                || c.root_is(&["OverQuota", "LimitExceeded"])
+                || c.root.starts_with("Insufficient") && c.root.ends_with("Quota");
+            let parameter = c.is_parameter_family() && !c.says(&["quota*"]);
+            ((count && !parameter) || family).then_some(("quota", "never"))
+        },
+    },
+    Rule {
+        name: "malformed",
+        reason: "the request is malformed or names an invalid ID, value or parameter: fix the caller; the same request fails the same way",
+        decide: |c| {
+            let auth = c.root == "AuthFailure";
+            (!auth
+                && (c.is_parameter_family()
+                    || (c.root.starts_with("Invalid") && c.root != "InvalidAccount")
+                    || c.root.starts_with("Missing")
+                    || c.says_any(&[
+                        &["invalid"],
+                        &["malformed"],
+                        &["illegal"],
+                        &["wrong", "format"],
+                        &["format", "error"],
+                        &["format", "invalid"],
+                        &["mismatch*"],
+                        &["not", "match*"],
+                    ])))
+            .then_some(("request", "never"))
+        },
+    },
+    Rule {
+        name: "server fault",
+        reason: "the name reports a fault on the service's side (an internal, system, server, database, network or backend error): the request may or may not have taken effect, so retry only what is safe to repeat; a service that says it is unavailable or overloaded did not run the request, so that is safe after a pause",
+        decide: |c| {
+            let unavailable = c.says_any(&[
+                &["service", "unavailable"],
+                &["server", "overload*"],
+                &["service", "overload*"],
+                &["system", "busy"],
+            ]);
+            let unknown = matches!(
+                c.detail.iter().map(String::as_str).collect::<Vec<_>>()[..],
+                ["unknown"] | ["un", "known"] | ["unknown", "error"] | [_, "unknown", "error"]
+            );
+            let fault = unknown
+                || c.root_is(&[
+                    "InternalServerError",
+                    "SystemError",
+                    "UnknownError",
+                    "DBError",
+                    "CdbError",
+                ])
+                || c.says_any(&[
+                    &["internal", "error"],
+                    &["internal", "server", "error"],
+                    &["internal", "service"],
+                    &["internal"],
+                    &["server", "error"],
+                    &["system", "error"],
+                    &["sys", "err"],
+                    &["backend", "error"],
+                    &["backend", "interface"],
+                    &["network", "error"],
+                    &["net", "work", "error"],
+                    &["db", "error"],
+                    &["db", "exception"],
+                    &["db", "operation*"],
+                    &["db", "client"],
+                    &["db", "query*"],
+                    &["db", "record"],
+                    &["db", "transaction"],
+                    &["database", "error"],
+                    &["database", "exception"],
+                    &["database", "connect*"],
+                    &["database", "access*"],
+                    &["dependency", "unavailable"],
+                    &["server", "fail*"],
+                ]);
+            if unavailable {
+                Some(("server", "safe"))
+            } else {
+                fault.then_some(("server", "if-idempotent"))
+            }
+        },
+    },
+    Rule {
+        name: "timeout",
+        reason: "the service timed out: the request may or may not have taken effect, so retry only what is safe to repeat",
+        decide: |c| {
+            c.says_any(&[&["timeout*"], &["timed", "out"], &["time", "out"]])
+                .then_some(("server", "if-idempotent"))
+        },
+    },
+];
+
+/// What a code's root says when no rule recognises its words: the families
+/// Tencent Cloud uses, then the fallback.
+pub const ROOTS: &[(&str, &str, &str, &str)] = &[
+    // (root, category, retry, reason)
+    (
+        "AuthFailure",
+        "auth",
+        "never",
+        "credentials or signature rejected: fix them, then sign again",
+    ),
+    (
+        "Credential",
+        "operation",
+        "never",
+        "a product's own credential operation failed",
+    ),
+    (
+        "DryRunOperation",
+        "operation",
+        "never",
+        "a dry run: the request would have succeeded",
+    ),
+    (
+        "FailedOperation",
+        "operation",
+        "never",
+        "the operation failed for a reason the name gives: the same request fails the same way",
+    ),
+    (
+        "InternalError",
+        "server",
+        "if-idempotent",
+        "a fault on the service's side: the request may or may not have taken effect",
+    ),
+    (
+        "InvalidParameter",
+        "request",
+        "never",
+        "a parameter is wrong: fix the caller",
+    ),
+    (
+        "InvalidParameterValue",
+        "request",
+        "never",
+        "a parameter's value is wrong: fix the caller",
+    ),
+    (
+        "LimitExceeded",
+        "quota",
+        "never",
+        "a limit on a count is reached",
+    ),
+    (
+        "MissingParameter",
+        "request",
+        "never",
+        "a parameter is missing: fix the caller",
+    ),
+    (
+        "OperationDenied",
+        "permission",
+        "never",
+        "the service refuses this operation for this caller or in this state: a person must change a setting, a state or a permission",
+    ),
+    (
+        "RequestLimitExceeded",
+        "throttling",
+        "safe",
+        "a rate limit: refused before it ran",
+    ),
+    (
+        "ResourceInUse",
+        "resource",
+        "never",
+        "the resource is held by something else (attached, bound, referenced), which does not let go by itself; the busy codes are caught by the busy rule",
+    ),
+    (
+        "ResourceInsufficient",
+        "resource",
+        "never",
+        "not enough of a resource: waiting does not make more",
+    ),
+    (
+        "ResourceNotFound",
+        "resource",
+        "never",
+        "the resource does not exist",
+    ),
+    (
+        "ResourceUnavailable",
+        "resource",
+        "never",
+        "a named state (stopped, expired, isolated, unsupported) that does not clear by itself; the transient ones are caught by the busy rule",
+    ),
+    (
+        "ResourcesSoldOut",
+        "resource",
+        "never",
+        "sold out in this zone or configuration: choose another",
+    ),
+    (
+        "UnauthorizedOperation",
+        "permission",
+        "never",
+        "not allowed: a person must grant the permission",
+    ),
+    (
+        "UnknownParameter",
+        "request",
+        "never",
+        "a parameter the action does not know: fix the caller",
+    ),
+    (
+        "UnsupportedOperation",
+        "request",
+        "never",
+        "the operation is not supported as asked",
+    ),
+];
+
+/// The fallback for a root no rule or family knows.
+const FALLBACK: (&str, &str, &str) = (
+    "operation",
+    "never",
+    "an API-specific failure whose name the rules do not classify: the same request fails the same way, so a person should look",
+);
+
+/// The category and retry its root gives a code, and why.
+pub fn root_advice(c: &Code<'_>) -> (&'static str, &'static str, &'static str) {
+    ROOTS
+        .iter()
+        .find(|(root, ..)| *root == c.root)
+        .map_or(FALLBACK, |&(_, category, retry, reason)| {
+            (category, retry, reason)
+        })
+}
+
+/// The advice for `code`: its exception, else the first rule that
+/// recognises it, else its root's. An `InternalError.*` code is never
+/// `safe`: the service faulted, so the request may have taken effect.
+pub fn advise(code: &str) -> Advice {
+    if let Some(e) = EXCEPTIONS.iter().find(|e| e.code == code) {
+        return Advice {
+            category: e.category,
+            retry: e.retry,
+            rule: "exception",
+        };
+    }
+    let c = Code::new(code);
+    let (category, retry, rule) = RULES
+        .iter()
+        .find_map(|rule| (rule.decide)(&c).map(|(category, retry)| (category, retry, rule.name)))
+        .unwrap_or_else(|| {
+            let (category, retry, _) = root_advice(&c);
+            (category, retry, "root")
+        });
+    let retry = match (c.root, retry) {
+        ("InternalError", "safe") => "if-idempotent",
+        _ => retry,
+    };
+    Advice {
+        category,
+        retry,
+        rule,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn advice(code: &str) -> (&'static str, &'static str) {
+        let a = advise(code);
+        (a.category, a.retry)
+    }
+
+    #[test]
+    fn the_traps_of_the_issue() {
+        // A rate limit under a parent that says "fix the caller".
+        assert_eq!(
+            advice("UnsupportedOperation.FrequencyLimit"),
+            ("throttling", "safe")
+        );
+        // A busy resource under a parent that says "never".
+        assert_eq!(
+            advice("FailedOperation.ResourceInOperating"),
+            ("resource", "safe")
+        );
+        // A name that is taken, under a parent that says "safe".
+        assert_eq!(
+            advice("ResourceInUse.CosBucketExists"),
+            ("resource", "never")
+        );
+        // No money, under a parent that says "server fault".
+        assert_eq!(
+            advice("InternalError.InsufficientBalance"),
+            ("billing", "never")
+        );
+        // Top-level product codes get advice too.
+        assert_eq!(
+            advice("OperationDenied.InstanceOperationInProgress"),
+            ("resource", "safe")
+        );
+        assert_eq!(advice("AuthFailure"), ("auth", "never"));
+        assert_eq!(advice("ResourcesSoldOut"), ("resource", "never"));
+        assert_eq!(advice("OperationDenied"), ("permission", "never"));
+    }
+
+    #[test]
+    fn busy_in_progress_running_locked() {
+        for code in [
+            "FailedOperation.TaskAlreadyRunning",
+            "OperationDenied.ReceiverIsOperating",
+            "FailedOperation.AnotherOperationIsRunning",
+            "InvalidDisk.Busy",
+            "ResourceBusy",
+            "MutexOperation.TaskRunning",
+            "OperationDenied.InstanceLockerConflict",
+            "FailedOperation.OperationNotAllowedInInstanceLocking",
+            "ResourceUnavailable.LoadBalancerInOperation",
+            "FailedOperation.RequestInProgress",
+        ] {
+            assert_eq!(advice(code), ("resource", "safe"), "{code}");
+        }
+        // A negated state is a state, not a wait.
+        for code in [
+            "FailedOperation.InstanceNotRunning",
+            "OperationDenied.ProxyNotRunningError",
+            "InvalidParameterValue.NotProcessingTask",
+            "InvalidParameter.UnLockCodeInvalid",
+            "InvalidParameter.UserAlreadyLocked",
+        ] {
+            assert_eq!(advise(code).retry, "never", "{code}");
+        }
+    }
+
+    #[test]
+    fn rate_limits_under_any_parent() {
+        for code in [
+            "FailedOperation.FrequencyLimit",
+            "InvalidParameter.OperationIsTooFrequent",
+            "LimitExceeded.TooManyRequests",
+            "RequestLimitExceeded.FrequentRequest",
+            "FailedOperation.ReadQpsLimit",
+            "FailedOperation.ActionOperateTooQuickly",
+            "OperationDenied.FreqOverLimit",
+            "FailedOperation.RateLimitExceeded",
+        ] {
+            assert_eq!(advice(code), ("throttling", "safe"), "{code}");
+        }
+        // Words that contain "rate" or name a frequency band are no rate.
+        for code in [
+            "FailedOperation.GenerateImageFailed",
+            "FailedOperation.OperateUpstream",
+            "InvalidParameterValue.LoRaFreqParmsError",
+            "UnsupportedOperation.UnsupportedOpenLowFrequency",
+            "InvalidParameterValue.SiteFailoverNotSupportHostOriginPullRateLimit",
+        ] {
+            assert_ne!(advise(code).category, "throttling", "{code}");
+        }
+    }
+
+    #[test]
+    fn already_exists_is_never_retried_whatever_the_parent() {
+        assert_eq!(
+            advice("ResourceInUse.CosBucketExists"),
+            ("resource", "never")
+        );
+        assert_eq!(
+            advice("InvalidParameter.LoadBalancerNameRepeated"),
+            ("request", "never")
+        );
+        assert_eq!(
+            advice("FailedOperation.DuplicateOrderNotAllowed"),
+            ("operation", "never")
+        );
+        assert_eq!(advice("ResourceUnavailable.NameAlreadyExists").1, "never");
+    }
+
+    #[test]
+    fn billing_is_its_own_category() {
+        for code in [
+            "FailedOperation.UserArrears",
+            "OperationDenied.BalanceInsufficient",
+            "UnsupportedOperation.UnpaidOrder",
+            "FailedOperation.AccountIsolated",
+            "OperationDenied.NotEnoughMoneyError",
+            "FailedOperation.BanlanceNotEnoughError",
+            "UnsupportedOperation.InsufficientFunds",
+            "ResourceUnavailable.InArrears",
+        ] {
+            assert_eq!(advice(code), ("billing", "never"), "{code}");
+        }
+        // A load balancer is no balance; a certificate date is no debt.
+        assert_ne!(
+            advise("ResourceNotFound.LoadBalancerNotFound").category,
+            "billing"
+        );
+        assert_ne!(
+            advise("InvalidParameter.CrtDateOverdue").category,
+            "billing"
+        );
+    }
+
+    #[test]
+    fn quotas_are_counts_not_rates() {
+        for code in [
+            "LimitExceeded.InstanceQuota",
+            "FailedOperation.TooManyTags",
+            "FailedOperation.ImageNumExceeded",
+            "FailedOperation.GetlogReachLimit",
+            "FailedOperation.AddrExceededLimit",
+            "FailedOperation.LimitRealServerNum",
+            "AddressQuotaLimitExceeded",
+            "LimitExceeded.CidrBlock",
+        ] {
+            assert_eq!(advice(code), ("quota", "never"), "{code}");
+        }
+        // A parameter's limit is the caller's mistake, not a quota.
+        assert_eq!(
+            advice("InvalidParameterValue.LengthExceedLimit"),
+            ("request", "never")
+        );
+    }
+
+    #[test]
+    fn not_found_and_malformed() {
+        // A credential that is not found is an authentication failure.
+        assert_eq!(advice("AuthFailure.TokenNotFound"), ("auth", "never"));
+        assert_eq!(advice("InvalidInstanceId.NotFound"), ("resource", "never"));
+        assert_eq!(
+            advice("FailedOperation.InstanceNotExist"),
+            ("resource", "never")
+        );
+        assert_eq!(advice("InvalidInstanceId.Malformed"), ("request", "never"));
+        assert_eq!(
+            advice("InvalidParameterValue.InvalidInstanceId"),
+            ("request", "never")
+        );
+        assert_eq!(advice("FailedOperation.IllegalName"), ("request", "never"));
+    }
+
+    #[test]
+    fn internal_errors_are_never_safe() {
+        assert_eq!(advice("InternalError.SYS_ERR"), ("server", "if-idempotent"));
+        assert_eq!(
+            advice("InternalError.ServerBusy"),
+            ("resource", "if-idempotent")
+        );
+        assert_eq!(advice("InternalError.FrequencyLimit").1, "if-idempotent");
+        // Unless the name shows the fault will not pass.
+        assert_eq!(
+            advice("InternalError.ResourceNotFound"),
+            ("resource", "never")
+        );
+        assert_eq!(
+            advice("InternalError.InvalidParameter"),
+            ("request", "never")
+        );
+    }
+
+    #[test]
+    fn server_faults_are_retried_only_when_safe_to_repeat() {
+        for code in [
+            "FailedOperation.SystemError",
+            "FailedOperation.DBError",
+            "FailedOperation.InternalError",
+            "FailedOperation.NetworkError",
+            "FailedOperation.UnknownError",
+            "FailedOperation.Unknown",
+            "InternalServerError",
+        ] {
+            assert_eq!(advice(code), ("server", "if-idempotent"), "{code}");
+        }
+        assert_eq!(
+            advice("FailedOperation.ServiceUnavailable"),
+            ("server", "safe")
+        );
+        assert_eq!(advice("FailedOperation.ServerOverload"), ("server", "safe"));
+        // A region or zone that is unavailable is no fault of the server.
+        assert_eq!(
+            advice("FailedOperation.ZoneUnavailable"),
+            ("operation", "never")
+        );
+        // An unknown value is the caller's.
+        assert_eq!(advice("FailedOperation.UnknownInstanceType").1, "never");
+    }
+
+    #[test]
+    fn permission_and_roots() {
+        assert_eq!(
+            advice("UnauthorizedOperation.NoPermission"),
+            ("permission", "never")
+        );
+        assert_eq!(
+            advice("FailedOperation.NoPermission"),
+            ("permission", "never")
+        );
+        assert_eq!(
+            advice("FailedOperation.NoAccessPermission"),
+            ("permission", "never")
+        );
+        assert_eq!(
+            advice("ResourceUnavailable.InstanceStopped"),
+            ("resource", "never")
+        );
+        assert_eq!(
+            advice("FailedOperation.Timeout"),
+            ("server", "if-idempotent")
+        );
+        assert_eq!(advice("SomeProductError"), ("operation", "never"));
+    }
+
+    #[test]
+    fn every_exception_changes_what_the_rules_say() {
+        for e in EXCEPTIONS {
+            let c = Code::new(e.code);
+            let by_rules = RULES
+                .iter()
+                .find_map(|rule| (rule.decide)(&c))
+                .unwrap_or_else(|| {
+                    let (category, retry, _) = root_advice(&c);
+                    (category, retry)
+                });
+            assert_ne!(
+                by_rules,
+                (e.category, e.retry),
+                "{} needs no exception",
+                e.code
+            );
+        }
+    }
+}
