@@ -25,7 +25,7 @@ impl Workspace {
         for file in ["Cargo.toml", "build.rs", "codes.toml"] {
             copy(Path::new(MANIFEST_DIR).join(file), lib.join(file));
         }
-        for folder in ["benches", "build", "src"] {
+        for folder in ["benches", "build", "products", "src"] {
             for entry in std::fs::read_dir(Path::new(MANIFEST_DIR).join(folder)).unwrap() {
                 let path = entry.unwrap().path();
                 copy(&path, lib.join(folder).join(path.file_name().unwrap()));
@@ -61,6 +61,20 @@ impl Workspace {
             app.join("Cargo.lock"),
         );
         Workspace { dir }
+    }
+
+    /// The consumer depends on the crate with these features, and its
+    /// `main.rs` is `main`.
+    fn set_consumer(&self, features: &[&str], main: &str) {
+        let app = self.dir.path().join("app");
+        write(
+            app.join("Cargo.toml"),
+            &format!(
+                "[package]\nname = \"app\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n\
+                 [dependencies]\ntencentcloud-error-codes = {{ path = \"../lib\", features = {features:?} }}\n\n[workspace]\n"
+            ),
+        );
+        write(app.join("src/main.rs"), main);
     }
 
     fn codes_toml(&self) -> PathBuf {
@@ -180,8 +194,14 @@ fn a_broken_codes_toml_stops_the_build_naming_file_line_and_fix() {
     let duplicate_line = lines_before + 8;
     for expected in [
         format!("codes.toml:{category_line}:12: unknown category `network`"),
-        "use one of auth, operation, permission, quota, request, resource, server, throttling"
-            .to_owned(),
+        format!("use one of {}, or define another", {
+            let mut names: Vec<&str> = tencentcloud_error_codes::Category::ALL
+                .iter()
+                .map(|c| c.as_str())
+                .collect();
+            names.sort_unstable();
+            names.join(", ")
+        }),
         format!(
             "codes.toml:{duplicate_line}:8: duplicate code `InternalError`: already defined at codes.toml:"
         ),
@@ -264,4 +284,91 @@ fn a_missing_or_relative_extra_file_stops_the_build() {
         broken.display()
     );
     assert!(stderr.contains(&expected), "{expected:?} not in:\n{stderr}");
+}
+
+/// `(code, variant)` of each `[[code]]` of `products/<product>.toml`.
+fn product_codes(product: &str) -> Vec<(String, String)> {
+    let path = Path::new(MANIFEST_DIR).join(format!("products/{product}.toml"));
+    let table: toml::Table = std::fs::read_to_string(path).unwrap().parse().unwrap();
+    table["code"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| {
+            let code = entry["code"].as_str().unwrap().to_owned();
+            let variant = entry
+                .get("variant")
+                .and_then(|v| v.as_str())
+                .map_or_else(|| code.replace('.', ""), str::to_owned);
+            (code, variant)
+        })
+        .collect()
+}
+
+#[test]
+fn a_product_feature_adds_its_codes_by_string_and_by_variant_and_no_others() {
+    let cvm = product_codes("cvm");
+    let cbs = product_codes("cbs");
+    let only = |of: &[(String, String)], not: &[(String, String)]| {
+        of.iter().find(|e| !not.contains(e)).unwrap().clone()
+    };
+    let (cvm_only, cbs_only) = (only(&cvm, &cbs), only(&cbs, &cvm));
+    let shared = cvm.iter().find(|e| cbs.contains(e)).unwrap().clone();
+    let workspace = Workspace::new();
+    let program = |own: &(String, String)| {
+        format!(
+            r#"use tencentcloud_error_codes::{{ErrorCode, lookup}};
+fn main() {{
+    // By variant: these two only compile when the feature is on.
+    for code in [ErrorCode::{}, ErrorCode::{}] {{
+        println!("{{}}={{code:?}}={{:?}}", code.as_str(), code.products());
+    }}
+    for input in std::env::args().skip(1) {{
+        println!("{{input}}: {{:?}}", lookup(&input));
+    }}
+}}
+"#,
+            own.1, shared.1
+        )
+    };
+    let args = [cvm_only.0.as_str(), cbs_only.0.as_str(), shared.0.as_str()];
+    let run = |feature: &str, own: &(String, String)| {
+        workspace.set_consumer(&[feature], &program(own));
+        let mut command = vec!["run", "--"];
+        command.extend(args);
+        let output = workspace.cargo(&command, None);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let with_cvm = run("cvm", &cvm_only);
+    let with_cbs = run("cbs", &cbs_only);
+    let (c, s) = (&cvm_only, &shared);
+    assert!(
+        with_cvm.contains(&format!("{}={}=[\"cvm\"]\n", c.0, c.1)),
+        "{with_cvm}"
+    );
+    assert!(
+        with_cvm.contains(&format!("{}: Some({})\n", c.0, c.1)),
+        "{with_cvm}"
+    );
+    assert!(
+        with_cvm.contains(&format!("{}: None\n", cbs_only.0)),
+        "{with_cvm}"
+    );
+    assert!(
+        with_cbs.contains(&format!("{}: Some({})\n", cbs_only.0, cbs_only.1)),
+        "{with_cbs}"
+    );
+    assert!(with_cbs.contains(&format!("{}: None\n", c.0)), "{with_cbs}");
+    // The shared code has the same variant in both builds.
+    for output in [&with_cvm, &with_cbs] {
+        assert!(
+            output.contains(&format!("{}: Some({})\n", s.0, s.1)),
+            "{output}"
+        );
+    }
 }

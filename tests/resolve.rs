@@ -32,15 +32,15 @@ fn api_specific_codes_resolve_to_their_nearest_catalog_ancestor() {
         Some("ResourceNotFound")
     );
     assert_eq!(
-        resolved("InvalidParameterValue.InvalidInstanceId"),
+        resolved("InvalidParameterValue.NoSuchValueAnywhere"),
         Some("InvalidParameterValue")
     );
     assert_eq!(
-        resolved("LimitExceeded.CvmInstanceQuota"),
+        resolved("LimitExceeded.NoSuchQuotaAnywhere"),
         Some("LimitExceeded")
     );
     assert_eq!(
-        resolved("ResourceUnavailable.Attached.Deeper.Still"),
+        resolved("ResourceUnavailable.NoSuchState.Deeper.Still"),
         Some("ResourceUnavailable")
     );
     assert_eq!(
@@ -52,19 +52,23 @@ fn api_specific_codes_resolve_to_their_nearest_catalog_ancestor() {
         Some("RequestLimitExceeded.UinLimitExceeded")
     );
     assert_eq!(
-        resolved("RequestLimitExceeded.Other"),
+        resolved("RequestLimitExceeded.NoSuchLimitAnywhere"),
         Some("RequestLimitExceeded")
     );
 }
 
 #[test]
 fn only_whole_dotted_segments_count() {
-    assert_eq!(resolved("InvalidParameterValueLimit"), None);
-    assert_eq!(resolved("InvalidParameterValueLimit.Foo"), None);
-    assert_eq!(resolved("InvalidInstanceId.NotFound"), None);
-    assert_eq!(resolved("ResourceBusy"), None);
-    // `AuthFailure` is a family in the catalog, not a code.
-    assert_eq!(resolved("AuthFailure.SomethingNew"), None);
+    assert_eq!(resolved("InvalidParameterValueLimitless"), None);
+    assert_eq!(resolved("InvalidParameterValueLimitless.Foo"), None);
+    assert_eq!(resolved("InvalidWidgetId.NotFound"), None);
+    assert_eq!(resolved("ResourceBusyNowhere"), None);
+    // `AuthFailure` is a family of the common codes, and a code only in
+    // product catalogs.
+    assert_eq!(
+        resolved("AuthFailure.SomethingNew"),
+        lookup("AuthFailure").map(ErrorCode::as_str)
+    );
     // Case-sensitive, like `lookup`.
     assert_eq!(resolved("internalerror.Foo"), None);
 }
@@ -77,11 +81,11 @@ fn empty_segments_and_degenerate_inputs() {
     assert_eq!(resolved(".."), None);
     assert_eq!(resolved(".InternalError"), None);
     // A trailing empty segment is a segment like any other.
-    assert_eq!(resolved("InternalError."), Some("InternalError"));
-    assert_eq!(resolved("InternalError..Foo"), Some("InternalError"));
+    assert_eq!(resolved("ResourceNotFound."), Some("ResourceNotFound"));
+    assert_eq!(resolved("ResourceNotFound..Foo"), Some("ResourceNotFound"));
     // Not a lookup: `lookup` stays exact.
-    assert_eq!(lookup("InternalError."), None);
-    assert_eq!(describe("InternalError."), None);
+    assert_eq!(lookup("ResourceNotFound."), None);
+    assert_eq!(describe("ResourceNotFound."), None);
 }
 
 #[test]

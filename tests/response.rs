@@ -114,11 +114,11 @@ fn the_success_type_sees_request_id_but_never_error() {
 #[test]
 fn field_order_and_extra_fields_do_not_matter() {
     let body = r#"{"Other": [1, {"x": null}], "Response": {"RequestId": "r", "Extra": true,
-        "Error": {"Message": "m", "Unknown": 1, "Code": "ResourceUnavailable.Attached"}}}"#;
+        "Error": {"Message": "m", "Unknown": 1, "Code": "ResourceUnavailable.NoSuchStateAnywhere"}}}"#;
     let err: ApiError = serde_json::from_str(body).unwrap();
     assert_eq!(
         (err.code(), err.message(), err.request_id()),
-        ("ResourceUnavailable.Attached", "m", Some("r"))
+        ("ResourceUnavailable.NoSuchStateAnywhere", "m", Some("r"))
     );
     assert_eq!(err.known(), Some(ErrorCode::ResourceUnavailable));
     assert!(!err.is_in_catalog());
@@ -127,15 +127,15 @@ fn field_order_and_extra_fields_do_not_matter() {
 
 #[test]
 fn an_unknown_code_is_kept_and_never_guessed() {
-    let body = r#"{"Response": {"Error": {"Code": "InvalidInstanceId.NotFound", "Message": "m"}}}"#;
+    let body = r#"{"Response": {"Error": {"Code": "InvalidWidgetId.NotFound", "Message": "m"}}}"#;
     let err: ApiError = serde_json::from_str(body).unwrap();
-    assert_eq!(err.code(), "InvalidInstanceId.NotFound");
+    assert_eq!(err.code(), "InvalidWidgetId.NotFound");
     assert_eq!(err.request_id(), None);
     assert_eq!(
         (err.known(), err.category(), err.retry()),
         (None, None, None)
     );
-    assert_eq!(err.to_string(), "InvalidInstanceId.NotFound: m");
+    assert_eq!(err.to_string(), "InvalidWidgetId.NotFound: m");
 }
 
 #[test]
