@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use serde::de::IgnoredAny;
-use tencentcloud_error_codes::{Category, ErrorCode, Response};
+use tencentcloud_error_codes::{Category, ErrorCode, Response, products};
 
 use report::{CodeReport, ExplainReport};
 
@@ -25,7 +25,8 @@ use report::{CodeReport, ExplainReport};
     version,
     args_conflicts_with_subcommands = true,
     override_usage = "tcerr [--json] <CODE>...\n       \
-                      tcerr list [--category <NAME>] [--json]\n       \
+                      tcerr list [--category <NAME>] [--product <NAME>] [--json]\n       \
+                      tcerr products [--json]\n       \
                       tcerr explain [FILE] [--json]"
 )]
 struct Cli {
@@ -50,7 +51,12 @@ enum Command {
         /// Only the codes of this category.
         #[arg(long, value_name = "NAME", value_parser = category_parser())]
         category: Option<Category>,
+        /// Only the codes of this product's catalog (see `tcerr products`).
+        #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(products()))]
+        product: Option<String>,
     },
+    /// List the product catalogs, each with its number of codes.
+    Products,
     /// Explain an API response body (JSON): its error code, message and
     /// request ID, and what the catalog says of the code.
     Explain {
@@ -79,7 +85,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut out = io::stdout().lock();
     let result = match &cli.command {
-        Some(Command::List { category }) => list(&mut out, *category, cli.json),
+        Some(Command::List { category, product }) => {
+            list(&mut out, *category, product.as_deref(), cli.json)
+        }
+        Some(Command::Products) => list_products(&mut out, cli.json),
         Some(Command::Explain { file }) => explain(&mut out, file.as_deref(), cli.json),
         None => explain_codes(&mut out, &cli.codes, cli.json),
     };
@@ -124,17 +133,51 @@ fn explain_codes(out: &mut impl Write, codes: &[String], json: bool) -> io::Resu
 }
 
 /// `tcerr list`
-fn list(out: &mut impl Write, category: Option<Category>, json: bool) -> io::Result<Outcome> {
-    let codes: Vec<ErrorCode> = match category {
-        Some(category) => category.codes().collect(),
-        None => ErrorCode::ALL.to_vec(),
-    };
+fn list(
+    out: &mut impl Write,
+    category: Option<Category>,
+    product: Option<&str>,
+    json: bool,
+) -> io::Result<Outcome> {
+    let codes: Vec<ErrorCode> = ErrorCode::ALL
+        .iter()
+        .copied()
+        .filter(|code| category.is_none_or(|c| code.category() == c))
+        .filter(|code| product.is_none_or(|p| code.products().contains(&p)))
+        .collect();
     if json {
         let reports: Vec<CodeReport<'_>> =
             codes.iter().map(|c| CodeReport::new(c.as_str())).collect();
         report::write_json(out, &reports)?;
     } else {
         report::write_table(out, &codes)?;
+    }
+    Ok(Outcome::Done)
+}
+
+/// `tcerr products`
+fn list_products(out: &mut impl Write, json: bool) -> io::Result<Outcome> {
+    let mut counts: Vec<(&str, usize)> = products().iter().map(|&p| (p, 0)).collect();
+    for code in ErrorCode::ALL {
+        for product in code.products() {
+            if let Ok(i) = counts.binary_search_by_key(product, |&(p, _)| p) {
+                counts[i].1 += 1;
+            }
+        }
+    }
+    if json {
+        #[derive(serde::Serialize)]
+        struct ProductCount<'a> {
+            product: &'a str,
+            codes: usize,
+        }
+        let rows: Vec<ProductCount<'_>> = counts
+            .iter()
+            .map(|&(product, codes)| ProductCount { product, codes })
+            .collect();
+        report::write_json(out, &rows)?;
+    } else {
+        report::write_products(out, &counts)?;
     }
     Ok(Outcome::Done)
 }

@@ -23,8 +23,11 @@ pub struct CodeReport<'a> {
     description: Option<&'static str>,
     category: Option<&'static str>,
     retry: Option<&'static str>,
-    /// Near misses, for a code the catalog knows nothing of.
-    suggestions: Vec<&'static str>,
+    /// The product catalogs that define the code (empty for a common code
+    /// and for a code the catalog does not hold).
+    products: &'static [&'static str],
+    /// Near misses, for a code the catalog does not hold.
+    suggestions: Vec<String>,
     #[serde(skip)]
     exact: Option<ErrorCode>,
     #[serde(skip)]
@@ -44,7 +47,8 @@ impl<'a> CodeReport<'a> {
             description: resolved.map(ErrorCode::description),
             category: resolved.map(|c| c.category().as_str()),
             retry: resolved.map(|c| c.retry().as_str()),
-            suggestions: match resolved {
+            products: exact.map_or(&[], ErrorCode::products),
+            suggestions: match exact {
                 Some(_) => Vec::new(),
                 None => suggest::similar_codes(code),
             },
@@ -96,6 +100,12 @@ impl<'a> CodeReport<'a> {
         if let Some(parent) = self.exact.and_then(ErrorCode::parent) {
             writeln!(out, "  refines      {parent}: {}", parent.description())?;
         }
+        if !self.products.is_empty() {
+            writeln!(out, "  products     {}", self.products.join(", "))?;
+        }
+        if let Some(suggestion) = self.suggestions.first() {
+            writeln!(out, "  did you mean {suggestion}?")?;
+        }
         Ok(())
     }
 }
@@ -142,6 +152,21 @@ impl<'a> ExplainReport<'a> {
 pub fn write_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)
+}
+
+/// The product catalogs with their number of codes, as an aligned table.
+pub fn write_products(out: &mut impl Write, counts: &[(&str, usize)]) -> io::Result<()> {
+    let width = counts
+        .iter()
+        .map(|(p, _)| p.len())
+        .max()
+        .unwrap_or(0)
+        .max("PRODUCT".len());
+    writeln!(out, "{:width$}  CODES", "PRODUCT")?;
+    for (product, count) in counts {
+        writeln!(out, "{product:width$}  {count:>5}")?;
+    }
+    Ok(())
 }
 
 /// The catalog as an aligned table.

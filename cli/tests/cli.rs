@@ -60,12 +60,12 @@ fn a_child_code_names_the_code_it_refines() {
 #[test]
 fn an_unknown_code_exits_1_with_a_suggestion() {
     tcerr()
-        .arg("AuthFailure.SignatureFailur")
+        .arg("AuthFailur.SignatureFailure")
         .assert()
         .code(1)
         .stdout("")
         .stderr(
-            "tcerr: unknown error code \"AuthFailure.SignatureFailur\"; did you mean \"AuthFailure.SignatureFailure\"?\n",
+            "tcerr: unknown error code \"AuthFailur.SignatureFailure\"; did you mean \"AuthFailure.SignatureFailure\"?\n",
         );
     tcerr()
         .arg("internalerror")
@@ -90,7 +90,7 @@ fn an_unknown_code_among_known_ones_still_shows_the_known_ones() {
 #[test]
 fn json_for_codes_is_an_array_in_argument_order() {
     let output = tcerr()
-        .args(["--json", "InternalError", "AuthFailure.SignatureFailur"])
+        .args(["--json", "InternalError", "AuthFailur.SignatureFailure"])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
@@ -104,7 +104,8 @@ fn json_for_codes_is_an_array_in_argument_order() {
     assert_eq!(reports[0]["retry"], "if-idempotent");
     assert_eq!(reports[0]["refines"], Value::Null);
     assert_eq!(reports[0]["suggestions"], serde_json::json!([]));
-    assert_eq!(reports[1]["code"], "AuthFailure.SignatureFailur");
+    assert_eq!(reports[0]["products"], serde_json::json!([]));
+    assert_eq!(reports[1]["code"], "AuthFailur.SignatureFailure");
     assert_eq!(reports[1]["in_catalog"], false);
     assert_eq!(
         reports[1]["suggestions"],
@@ -142,7 +143,8 @@ fn list_prints_an_aligned_table_of_the_whole_catalog() {
             "column {n} is not aligned"
         );
     }
-    assert!(lines[1].starts_with("ActionOffline "));
+    let first = tencentcloud_error_codes::ErrorCode::ALL[0];
+    assert!(lines[1].starts_with(&format!("{first} ")));
     assert!(text.contains("Signature error.\n"));
 }
 
@@ -159,19 +161,15 @@ fn list_by_category_and_as_json() {
         .iter()
         .map(|entry| {
             assert_eq!(entry["category"], "throttling");
-            assert_eq!(entry["retry"], "safe");
             entry["code"].as_str().unwrap().to_owned()
         })
         .collect();
-    assert_eq!(
-        codes,
-        [
-            "RequestLimitExceeded",
-            "RequestLimitExceeded.GlobalRegionUinLimitExceeded",
-            "RequestLimitExceeded.IPLimitExceeded",
-            "RequestLimitExceeded.UinLimitExceeded"
-        ]
-    );
+    let expected: Vec<&str> = tencentcloud_error_codes::Category::Throttling
+        .codes()
+        .map(|c| c.as_str())
+        .collect();
+    assert_eq!(codes, expected);
+    assert!(codes.contains(&"RequestLimitExceeded".to_owned()));
 }
 
 #[test]
@@ -184,25 +182,30 @@ fn usage_errors_exit_2() {
         .args(["list", "--category", "network"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "possible values: auth, permission",
-        ));
+        .stderr(predicate::str::contains(format!(
+            "possible values: {}",
+            tencentcloud_error_codes::Category::ALL
+                .iter()
+                .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
 }
 
 #[test]
 fn an_api_specific_code_shows_the_code_it_refines_and_exits_0() {
     tcerr()
-        .arg("InvalidParameterValue.InvalidInstanceId")
+        .arg("InvalidParameterValue.NoSuchValueAnywhere")
         .assert()
         .success()
         .stdout(
-            "InvalidParameterValue.InvalidInstanceId\n  \
+            "InvalidParameterValue.NoSuchValueAnywhere\n  \
              not in the catalog; refines InvalidParameterValue: Invalid parameter value.\n  \
              category     request: The request is malformed or unsupported: fix the caller.\n  \
              retry        never: Do not retry: the same request fails the same way until its cause is fixed.\n",
         );
     let output = tcerr()
-        .args(["--json", "ResourceUnavailable.Attached"])
+        .args(["--json", "ResourceUnavailable.NoSuchStateAnywhere"])
         .output()
         .unwrap();
     assert!(output.status.success());
@@ -217,9 +220,9 @@ fn an_api_specific_code_shows_the_code_it_refines_and_exits_0() {
 #[test]
 fn a_code_refining_nothing_in_the_catalog_exits_1() {
     for code in [
-        "InvalidParameterValueLimit",
-        "InvalidInstanceId.NotFound",
-        "ResourceBusy",
+        "InvalidParameterValueNoSuchThing",
+        "NoSuchFamilyAnywhere.NotFound",
+        "ResourceBusyNowhere",
     ] {
         tcerr()
             .arg(code)
@@ -291,7 +294,7 @@ fn explain_a_success_body_from_standard_input() {
 
 #[test]
 fn explain_an_api_specific_and_an_unknown_code() {
-    let body = r#"{"Response": {"Error": {"Code": "LimitExceeded.CvmInstanceQuota", "Message": "Quota."}, "RequestId": "r1"}}"#;
+    let body = r#"{"Response": {"Error": {"Code": "LimitExceeded.NoSuchQuotaAnywhere", "Message": "Quota."}, "RequestId": "r1"}}"#;
     tcerr()
         .arg("explain")
         .write_stdin(body)
@@ -308,16 +311,16 @@ fn explain_an_api_specific_and_an_unknown_code() {
     );
 
     // An error body with a code the catalog knows nothing of is still explained.
-    let body = r#"{"Response": {"Error": {"Code": "ResourceBusy", "Message": "Busy."}, "RequestId": "r2"}}"#;
+    let body = r#"{"Response": {"Error": {"Code": "ResourceBusyNowhere", "Message": "Busy."}, "RequestId": "r2"}}"#;
     tcerr()
         .arg("explain")
         .write_stdin(body)
         .assert()
         .success()
-        .stdout("ResourceBusy\n  message      Busy.\n  request ID   r2\n  not in the catalog, and refines no catalog code\n");
+        .stdout("ResourceBusyNowhere\n  message      Busy.\n  request ID   r2\n  not in the catalog, and refines no catalog code\n");
     let (status, report) = explain_json(body);
     assert_eq!(status, Some(0));
-    assert_eq!(report["code"], "ResourceBusy");
+    assert_eq!(report["code"], "ResourceBusyNowhere");
     assert_eq!(report["category"], Value::Null);
     assert_eq!(report["retry"], Value::Null);
 }
@@ -362,5 +365,140 @@ fn explain_broken_input_exits_2_saying_what_and_where() {
         .code(2)
         .stderr(predicate::str::contains(
             "is not a Tencent Cloud API response",
+        ));
+}
+
+/// Every code of the SDK data, as `tcerr --json` reports it.
+fn data_codes() -> Vec<String> {
+    let tsv =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../data/codes.tsv")).unwrap();
+    let mut codes: Vec<String> = tsv
+        .lines()
+        .skip(1)
+        .map(|line| line.split('\t').nth(2).unwrap().to_owned())
+        .collect();
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
+#[test]
+fn every_code_of_the_data_is_known_with_advice() {
+    let codes = data_codes();
+    for chunk in codes.chunks(4000) {
+        let output = tcerr().arg("--json").args(chunk).output().unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let reports = json_stdout(&output);
+        for (report, code) in reports.as_array().unwrap().iter().zip(chunk) {
+            assert_eq!(report["code"], code.as_str());
+            assert_eq!(report["in_catalog"], true, "{code}");
+            assert!(report["category"].is_string(), "{code}");
+            assert!(report["retry"].is_string(), "{code}");
+            assert!(report["description"].is_string(), "{code}");
+        }
+    }
+}
+
+#[test]
+fn the_traps_get_the_advice_of_the_code_itself() {
+    for (code, category, retry) in [
+        ("UnsupportedOperation.FrequencyLimit", "throttling", "safe"),
+        ("FailedOperation.ResourceInOperating", "resource", "safe"),
+        ("ResourceInUse.CosBucketExists", "resource", "never"),
+        ("InternalError.InsufficientBalance", "billing", "never"),
+        (
+            "OperationDenied.InstanceOperationInProgress",
+            "resource",
+            "safe",
+        ),
+    ] {
+        let output = tcerr().args(["--json", code]).output().unwrap();
+        assert!(output.status.success());
+        let report = &json_stdout(&output)[0];
+        assert_eq!(
+            (report["category"].as_str(), report["retry"].as_str()),
+            (Some(category), Some(retry)),
+            "{code}"
+        );
+        assert!(!report["products"].as_array().unwrap().is_empty(), "{code}");
+    }
+}
+
+#[test]
+fn a_product_code_shows_its_products() {
+    let output = tcerr()
+        .args(["--json", "InvalidInstanceId.NotFound"])
+        .output()
+        .unwrap();
+    let report = &json_stdout(&output)[0];
+    let products: Vec<&str> = report["products"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert!(
+        products.contains(&"cvm") && products.is_sorted(),
+        "{products:?}"
+    );
+    tcerr()
+        .arg("InvalidInstanceId.NotFound")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!(
+            "  products     {}\n",
+            products.join(", ")
+        )));
+}
+
+#[test]
+fn products_lists_each_product_with_its_count() {
+    let output = tcerr().args(["products", "--json"]).output().unwrap();
+    assert!(output.status.success());
+    let rows = json_stdout(&output);
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), tencentcloud_error_codes::products().len());
+    let cvm = rows.iter().find(|r| r["product"] == "cvm").unwrap();
+    let listed = tcerr()
+        .args(["list", "--product", "cvm", "--json"])
+        .output()
+        .unwrap();
+    let listed = json_stdout(&listed);
+    assert_eq!(
+        cvm["codes"].as_u64().unwrap() as usize,
+        listed.as_array().unwrap().len()
+    );
+    for entry in listed.as_array().unwrap() {
+        assert!(
+            entry["products"]
+                .as_array()
+                .unwrap()
+                .contains(&Value::from("cvm"))
+        );
+    }
+    tcerr()
+        .args(["list", "--product", "nosuchproduct"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("possible values"));
+    tcerr()
+        .arg("products")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("PRODUCT"));
+}
+
+#[test]
+fn a_typo_that_still_refines_a_code_gets_a_hint() {
+    tcerr()
+        .arg("AuthFailure.SignatureFailur")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "did you mean AuthFailure.SignatureFailure?",
         ));
 }
