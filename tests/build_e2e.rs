@@ -185,7 +185,7 @@ fn a_broken_codes_toml_stops_the_build_naming_file_line_and_fix() {
         .lines()
         .count();
     workspace.append_to_codes_toml(
-        "\n[[code]]\ncode = \"Broken.Code\"\ndescription = \"Broken.\"\ncategory = \"network\"\n\n[[code]]\ncode = \"InternalError\"\ndescription = \"Again.\"\ncategory = \"server\"\n",
+        "\n[[code]]\ncode = \"Broken.Code\"\ndescription = \"Broken.\"\ncategory = \"no_such_category\"\n\n[[code]]\ncode = \"InternalError\"\ndescription = \"Again.\"\ncategory = \"server\"\n",
     );
     let output = workspace.cargo(&["build"], None);
     assert!(!output.status.success(), "the build should fail");
@@ -193,7 +193,7 @@ fn a_broken_codes_toml_stops_the_build_naming_file_line_and_fix() {
     let category_line = lines_before + 5;
     let duplicate_line = lines_before + 8;
     for expected in [
-        format!("codes.toml:{category_line}:12: unknown category `network`"),
+        format!("codes.toml:{category_line}:12: unknown category `no_such_category`"),
         format!("use one of {}, or define another", {
             let mut names: Vec<&str> = tencentcloud_error_codes::Category::ALL
                 .iter()

@@ -239,9 +239,9 @@ fn an_unknown_enum_string_is_an_error_that_names_it() {
         message.contains(r#"unknown Tencent Cloud error code "ResourceNotFound.NoSuchDisk""#),
         "{message}"
     );
-    let message = error_message(serde_json::from_str::<Category>(r#""network""#));
+    let message = error_message(serde_json::from_str::<Category>(r#""no-such-category""#));
     assert!(
-        message.contains(r#"unknown category "network""#),
+        message.contains(r#"unknown category "no-such-category""#),
         "{message}"
     );
     let message = error_message(serde_json::from_str::<Retry>(r#""maybe""#));

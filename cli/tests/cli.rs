@@ -179,7 +179,7 @@ fn usage_errors_exit_2() {
         .code(2)
         .stderr(predicate::str::contains("Usage: tcerr"));
     tcerr()
-        .args(["list", "--category", "network"])
+        .args(["list", "--category", "no-such-category"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(format!(

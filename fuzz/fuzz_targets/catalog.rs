@@ -17,18 +17,16 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    let common = |text| Source {
+        name: "codes.toml",
+        text,
+        kind: Kind::Common,
+    };
+    let shipped = include_str!("../../codes.toml");
     for sources in [
-        vec![Source {
-            name: "codes.toml",
-            text,
-            kind: Kind::Common,
-        }],
+        vec![common(text)],
         vec![
-            Source {
-                name: "codes.toml",
-                text: include_str!("../../codes.toml"),
-                kind: Kind::Common,
-            },
+            common(shipped),
             Source {
                 name: "/extra.toml",
                 text,
@@ -36,11 +34,7 @@ fuzz_target!(|data: &[u8]| {
             },
         ],
         vec![
-            Source {
-                name: "codes.toml",
-                text: include_str!("../../codes.toml"),
-                kind: Kind::Common,
-            },
+            common(shipped),
             Source {
                 name: "products/fuzz.toml",
                 text,

@@ -254,6 +254,14 @@ pub const RULES: &[Rule] = &[
                     &["migrating"],
                     &["deploying"],
                     &["initializing"],
+                    &["rollbacking"],
+                    &["resizing"],
+                    &["attaching"],
+                    &["detaching"],
+                    &["expanding"],
+                    &["copying"],
+                    &["syncing"],
+                    &["installing"],
                     &["not", "ready"],
                 ])
                 && !c.says_any(&[&["failed"], &["fail"], &["error"], &["not", "processing"]]);
@@ -645,6 +653,8 @@ mod tests {
             "OperationDenied.InstanceLockerConflict",
             "FailedOperation.OperationNotAllowedInInstanceLocking",
             "ResourceUnavailable.LoadBalancerInOperation",
+            "ResourceInUse.DiskRollbacking",
+            "UnsupportedOperation.InstanceStateStarting",
             "FailedOperation.RequestInProgress",
         ] {
             assert_eq!(advice(code), ("resource", "safe"), "{code}");
