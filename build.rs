@@ -41,14 +41,21 @@ fn main() {
 struct File {
     name: String,
     path: PathBuf,
-    product: Option<String>,
+    part: Part,
+}
+
+/// What part a file plays; [`Kind`] borrows from it.
+enum Part {
+    Common,
+    Product(String),
+    Extra,
 }
 
 fn run() -> Result<(), Vec<String>> {
     let mut files = vec![File {
         name: CATALOG.to_owned(),
         path: PathBuf::from(CATALOG),
-        product: None,
+        part: Part::Common,
     }];
     files.extend(enabled_products()?);
     if let Some(value) = std::env::var_os(EXTRA_VAR) {
@@ -58,22 +65,20 @@ fn run() -> Result<(), Vec<String>> {
             files.push(File {
                 name,
                 path,
-                product: None,
+                part: Part::Extra,
             });
         }
     }
     let mut texts = Vec::with_capacity(files.len());
     let mut unreadable = Vec::new();
-    for (i, file) in files.iter().enumerate() {
-        match std::fs::read_to_string(&file.path) {
-            Ok(text) => texts.push(text),
-            Err(e) if i == 0 || file.product.is_some() => {
-                unreadable.push(format!("cannot read {}: {e}", file.name))
-            }
-            Err(e) => unreadable.push(format!(
+    for file in &files {
+        match (std::fs::read_to_string(&file.path), &file.part) {
+            (Ok(text), _) => texts.push(text),
+            (Err(e), Part::Extra) => unreadable.push(format!(
                 "cannot read {}, named in {EXTRA_VAR}: {e}",
                 file.name
             )),
+            (Err(e), _) => unreadable.push(format!("cannot read {}: {e}", file.name)),
         }
     }
     if !unreadable.is_empty() {
@@ -82,14 +87,13 @@ fn run() -> Result<(), Vec<String>> {
     let sources: Vec<Source<'_>> = files
         .iter()
         .zip(&texts)
-        .enumerate()
-        .map(|(i, (file, text))| Source {
+        .map(|(file, text)| Source {
             name: &file.name,
             text,
-            kind: match (&file.product, i) {
-                (Some(product), _) => Kind::Product(product),
-                (None, 0) => Kind::Common,
-                (None, _) => Kind::Extra,
+            kind: match &file.part {
+                Part::Common => Kind::Common,
+                Part::Product(product) => Kind::Product(product),
+                Part::Extra => Kind::Extra,
             },
         })
         .collect();
@@ -125,11 +129,11 @@ fn enabled_products() -> Result<Vec<File>, Vec<String>> {
             products.push(File {
                 name: format!("{PRODUCTS}/{name}.toml"),
                 path,
-                product: Some(name),
+                part: Part::Product(name),
             });
         }
     }
-    products.sort_by(|a, b| a.product.cmp(&b.product));
+    products.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(products)
 }
 

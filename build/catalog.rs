@@ -762,11 +762,18 @@ fn merge_codes(files: &mut Files<'_>, checked: Vec<CheckedEntry>) -> Vec<Checked
     let mut merged: Vec<CheckedEntry> = Vec::with_capacity(checked.len());
     let mut codes = FirstDefinitions::new();
     let mut variants = FirstDefinitions::new();
-    for mut e in checked {
-        let product = match files.kind(&e.code_place) {
-            Kind::Product(_) => Some(product_index(files, e.code_place.file)),
+    // Each file's index among the product files, if it is one.
+    let mut products = 0..;
+    let product_of: Vec<Option<usize>> = files
+        .sources
+        .iter()
+        .map(|s| match s.kind {
+            Kind::Product(_) => products.next(),
             _ => None,
-        };
+        })
+        .collect();
+    for mut e in checked {
+        let product = product_of[e.code_place.file];
         let code = e.entry.code.clone();
         if let Some((first, i)) = codes.claim(&code, &e.code_place, merged.len()) {
             let shared = matches!(files.kind(&first), Kind::Product(_)) && product.is_some();
@@ -819,14 +826,6 @@ fn differs(a: &Entry, b: &Entry) -> Option<&'static str> {
     } else {
         None
     }
-}
-
-/// The index among the product files of the file at `file`.
-fn product_index(files: &Files<'_>, file: usize) -> usize {
-    files.sources[..file]
-        .iter()
-        .filter(|s| matches!(s.kind, Kind::Product(_)))
-        .count()
 }
 
 /// Step 5: a category an extra file declares and no code uses is a mistake.
