@@ -20,6 +20,14 @@ use toml::de::{DeTable, DeValue};
 
 #[path = "../src/retry_spelling.rs"]
 mod retry_spelling;
+#[path = "../src/variant_name.rs"]
+mod variant_name;
+
+/// The variant a code gets when its entry names none: the code without its
+/// dots (`src/variant_name.rs` holds the rule).
+pub fn default_variant(code: &str) -> String {
+    variant_name::default_variant_parts(code).collect()
+}
 
 /// What part a catalog file plays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,10 +123,14 @@ pub struct Entry {
     /// Index into [`Catalog::categories`].
     pub category: usize,
     pub retry: Retry,
+    /// No official SDK defines the code any more. It stays in the catalog,
+    /// because a variant, once published, is never removed.
+    pub retired: bool,
     /// Index into [`Catalog::entries`] of the nearest dotted ancestor.
     pub parent: Option<usize>,
     /// Indices into [`Catalog::products`] of the product files that define
-    /// the code, in ASCII order (the order the files are given in).
+    /// the code, or, for a code of `codes.toml`, list it under `common`: in
+    /// ASCII order (the order the files are given in).
     pub products: Vec<usize>,
 }
 
@@ -135,9 +147,14 @@ pub struct Catalog {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// The fields of a `[[code]]` entry; the first three are required.
+/// The string fields of a `[[code]]` entry; the first three are required.
 const FIELDS: [&str; 5] = ["code", "description", "category", "retry", "variant"];
 const REQUIRED: usize = 3;
+/// The one boolean field of a `[[code]]` entry, `false` when absent.
+const RETIRED: &str = "retired";
+/// The top-level key of a product catalog that lists the common codes (of
+/// `codes.toml`) the product returns.
+const COMMON: &str = "common";
 
 /// Names an `ErrorCode` variant cannot take: Rust keywords (of every
 /// edition, strict and reserved) and the enum's own associated items, which
@@ -150,6 +167,7 @@ const RESERVED_VARIANTS: &[&str] = &[
     "description",
     "entry",
     "from_code",
+    "is_retired",
     "parent",
     "products",
     "resolve",
@@ -216,10 +234,11 @@ impl Catalog {
     /// file (in the order given), line, column.
     pub fn parse(sources: &[Source<'_>]) -> Result<Catalog, Vec<Diagnostic>> {
         let mut files = Files::new(sources);
-        let (pending_categories, pending_entries) = read_files(&mut files);
+        let (pending_categories, pending_entries, pending_common) = read_files(&mut files);
         let categories = define_categories(&mut files, pending_categories);
         let checked = check_entries(&mut files, &categories, pending_entries);
         let mut entries = merge_codes(&mut files, checked);
+        link_common_codes(&mut files, &mut entries, pending_common);
         // Only on an otherwise sound catalog: an entry rejected above may be
         // the one that uses the category.
         if files.errors.is_empty() {
@@ -364,13 +383,15 @@ struct PendingCategory {
 struct PendingEntry {
     complete: bool,
     fields: [Option<Located>; FIELDS.len()],
+    retired: bool,
 }
 
 /// Step 1: each file's tables, with every malformed, unknown, missing or
 /// mistyped part reported.
-fn read_files(files: &mut Files<'_>) -> (Vec<PendingCategory>, Vec<PendingEntry>) {
+fn read_files(files: &mut Files<'_>) -> (Vec<PendingCategory>, Vec<PendingEntry>, Vec<Located>) {
     let mut categories = Vec::new();
     let mut entries = Vec::new();
+    let mut common = Vec::new();
     for file in 0..files.sources.len() {
         let source = files.sources[file];
         let at = |span: Range<usize>| Place { file, span };
@@ -410,6 +431,16 @@ fn read_files(files: &mut Files<'_>) -> (Vec<PendingCategory>, Vec<PendingEntry>
                         }
                     }
                 }
+                (COMMON, value) => {
+                    let Kind::Product(_) = source.kind else {
+                        files.report(
+                            &at(key.span()),
+                            format!("`{COMMON}` belongs in a product catalog, where it lists the common codes the product returns; remove it here"),
+                        );
+                        continue;
+                    };
+                    read_common(files, file, value_place, value, &mut common);
+                }
                 ("categories" | "code", other) => files.report(
                     &value_place,
                     format!(
@@ -425,14 +456,48 @@ fn read_files(files: &mut Files<'_>) -> (Vec<PendingCategory>, Vec<PendingEntry>
                 (other, _) => files.report(
                     &at(key.span()),
                     format!(
-                        "unknown table `{}`; a catalog file holds [categories] and [[code]] tables only (is it misspelt?)",
+                        "unknown table `{}`; a catalog file holds [categories] and [[code]] tables only, and a product catalog a `{COMMON}` list (is it misspelt?)",
                         other.escape_debug()
                     ),
                 ),
             }
         }
     }
-    (categories, entries)
+    (categories, entries, common)
+}
+
+/// A product catalog's `common = ["Code", ...]`: strings, each with its
+/// place.
+fn read_common(
+    files: &mut Files<'_>,
+    file: usize,
+    place: Place,
+    value: DeValue<'_>,
+    out: &mut Vec<Located>,
+) {
+    let DeValue::Array(array) = value else {
+        files.report(
+            &place,
+            format!("`{COMMON}` must be an array of code strings, e.g. {COMMON} = [\"InternalError\"], found {}", value.type_str()),
+        );
+        return;
+    };
+    for item in array {
+        let span = item.span();
+        match item.into_inner() {
+            DeValue::String(code) => out.push(Located {
+                value: code.into_owned(),
+                place: Place { file, span },
+            }),
+            other => files.report(
+                &Place { file, span },
+                format!(
+                    "`{COMMON}` holds {}; write each common code as a string",
+                    other.type_str()
+                ),
+            ),
+        }
+    }
 }
 
 /// A table's entries in the order they are written (the table itself keeps
@@ -487,7 +552,28 @@ fn read_entry(files: &mut Files<'_>, header: Place, table: DeTable<'_>) -> Pendi
     let mut fields: [Option<Located>; FIELDS.len()] = Default::default();
     let mut present = [false; FIELDS.len()];
     let mut complete = true;
+    let mut retired = false;
     for (key, value) in in_file_order(table) {
+        if key.get_ref().as_ref() == RETIRED {
+            let place = Place {
+                file,
+                span: value.span(),
+            };
+            match value.into_inner() {
+                DeValue::Boolean(b) => retired = b,
+                other => {
+                    files.report(
+                        &place,
+                        format!(
+                            "field `{RETIRED}` must be true or false, found {}; write {RETIRED} = true",
+                            other.type_str()
+                        ),
+                    );
+                    complete = false;
+                }
+            }
+            continue;
+        }
         let Some(slot) = FIELDS.iter().position(|f| *f == key.get_ref().as_ref()) else {
             files.report(
                 &Place {
@@ -495,7 +581,7 @@ fn read_entry(files: &mut Files<'_>, header: Place, table: DeTable<'_>) -> Pendi
                     span: key.span(),
                 },
                 format!(
-                    "unknown field `{}` in [[code]]; the fields are {} (is it misspelt?)",
+                    "unknown field `{}` in [[code]]; the fields are {}, `{RETIRED}` (is it misspelt?)",
                     key.get_ref().escape_debug(),
                     FIELDS.map(|f| format!("`{f}`")).join(", ")
                 ),
@@ -551,7 +637,11 @@ fn read_entry(files: &mut Files<'_>, header: Place, table: DeTable<'_>) -> Pendi
         );
         complete = false;
     }
-    PendingEntry { complete, fields }
+    PendingEntry {
+        complete,
+        fields,
+        retired,
+    }
 }
 
 /// A category once its name is checked, with the place of that name.
@@ -646,7 +736,9 @@ fn check_entries(
     };
     let mut checked = Vec::with_capacity(pending.len());
     for PendingEntry {
-        complete, fields, ..
+        complete,
+        fields,
+        retired,
     } in pending
     {
         let [code, description, category, retry, variant] = fields;
@@ -727,7 +819,7 @@ fn check_entries(
             continue;
         };
         let variant_given = variant.is_some();
-        let variant = variant.map_or_else(|| code.value.replace('.', ""), |v| v.value);
+        let variant = variant.map_or_else(|| default_variant(&code.value), |v| v.value);
         if RESERVED_VARIANTS.contains(&variant.as_str()) {
             files.report(
                 &code.place,
@@ -746,6 +838,7 @@ fn check_entries(
                 description: description.value,
                 category,
                 retry,
+                retired,
                 parent: None,
                 products: Vec::new(),
             },
@@ -823,8 +916,58 @@ fn differs(a: &Entry, b: &Entry) -> Option<&'static str> {
         Some("retry")
     } else if a.variant != b.variant {
         Some("variant")
+    } else if a.retired != b.retired {
+        Some("retired")
     } else {
         None
+    }
+}
+
+/// Step 4b: the common codes each product catalog lists as returned by
+/// the product join that product's codes (`ErrorCode::products`). Each must
+/// be a code of `codes.toml`, listed once.
+fn link_common_codes(files: &mut Files<'_>, entries: &mut [CheckedEntry], common: Vec<Located>) {
+    let common_index: HashMap<&str, usize> = entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| files.kind(&e.code_place) == Kind::Common)
+        .map(|(i, e)| (e.entry.code.as_str(), i))
+        .collect();
+    let product_of = |file: usize| {
+        files.sources[..file]
+            .iter()
+            .filter(|s| matches!(s.kind, Kind::Product(_)))
+            .count()
+    };
+    let mut links = Vec::new();
+    let mut listed = FirstDefinitions::new();
+    for Located { value, place } in common {
+        let Some(&entry) = common_index.get(value.as_str()) else {
+            files.report(
+                &place,
+                format!(
+                    "`{}` is not a code of codes.toml; `{COMMON}` lists only common codes, and a product's own codes are [[code]] entries",
+                    value.escape_debug()
+                ),
+            );
+            continue;
+        };
+        let key = format!("{}\n{value}", place.file);
+        if let Some((first, ())) = listed.claim(&key, &place, ()) {
+            let first = files.locate(&first);
+            files.report(
+                &place,
+                format!("`{value}` is already listed at {first}; list it once"),
+            );
+            continue;
+        }
+        links.push((entry, product_of(place.file)));
+    }
+    for (entry, product) in links {
+        entries[entry].entry.products.push(product);
+    }
+    for e in entries.iter_mut() {
+        e.entry.products.sort_unstable();
     }
 }
 

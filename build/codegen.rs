@@ -95,6 +95,9 @@ fn make_error_code_enum(catalog: &Catalog) -> String {
             entry.retry.variant(),
             products_sentence(catalog, entry),
         );
+        if entry.retired {
+            variants += RETIRED_DOC;
+        }
         let _ = writeln!(variants, "    {},", entry.variant);
     }
     format!(
@@ -111,6 +114,9 @@ pub enum ErrorCode {{
         repr = repr(catalog),
     )
 }
+
+/// The doc paragraph of a retired code's variant.
+const RETIRED_DOC: &str = "    ///\n    /// **Retired**: the official SDKs no longer define this code. The variant\n    /// stays, so that code matching on it still compiles; see\n    /// [`ErrorCode::is_retired`].\n";
 
 /// " Defined by the product catalogs `a`, `b`." or nothing.
 fn products_sentence(catalog: &Catalog, entry: &Entry) -> String {
@@ -189,11 +195,12 @@ fn make_entries(catalog: &Catalog, product_sets: &ProductSets) -> String {
                 false => "None".to_owned(),
             };
             format!(
-                "Entry {{ code: {code:?}, description: {description:?}, category: Category::{category}, retry: Retry::{retry}, parent: {parent}, products: {products}, variant: {variant} }}",
+                "Entry {{ code: {code:?}, description: {description:?}, category: Category::{category}, retry: Retry::{retry}, retired: {retired}, parent: {parent}, products: {products}, variant: {variant} }}",
                 code = entry.code,
                 description = entry.description,
                 category = catalog.categories[entry.category].variant,
                 retry = entry.retry.variant(),
+                retired = entry.retired,
                 products = product_sets.index_of(&entry.products),
             )
         }),

@@ -5,6 +5,7 @@ use crate::fingerprint::fingerprint;
 use crate::generated::{
     self, BY_CODE, ENTRIES, Entry, FINGERPRINTS, MAX_CODE_LEN, PRODUCT_SETS, code_at,
 };
+use crate::variant_name::default_variant_parts;
 use crate::{Category, ErrorCode, Quoted, Retry};
 
 impl ErrorCode {
@@ -146,22 +147,45 @@ impl ErrorCode {
         self.entry().parent.map(code_at)
     }
 
-    /// The product catalogs built into this crate that define the code, in
-    /// ASCII order: empty for the common codes of `codes.toml` and for codes
-    /// of extra catalog files. A product's catalog is built in when its
-    /// cargo feature (named as the product: `cvm`, `cbs`, …) is on.
+    /// The product catalogs built into this crate that return the code, in
+    /// ASCII order: for a product code, the products that define it; for a
+    /// common code of `codes.toml`, the products whose SDK lists it among
+    /// their codes (the `common` list of `products/<name>.toml`). Empty for
+    /// codes of extra catalog files, and for every code in a build without
+    /// product features. A product's catalog is built in when its cargo
+    /// feature (named as the product: `cvm`, `cbs`, …) is on.
     ///
     /// ```
-    /// use tencentcloud_error_codes::ErrorCode;
+    /// use tencentcloud_error_codes::{ErrorCode, products};
     ///
-    /// assert!(ErrorCode::InternalError.products().is_empty());
     /// for code in ErrorCode::ALL {
     ///     assert!(code.products().is_sorted());
+    ///     assert!(code.products().iter().all(|p| products().contains(p)));
+    /// }
+    /// if products().is_empty() {
+    ///     assert!(ErrorCode::InternalError.products().is_empty());
     /// }
     /// ```
     #[inline]
     pub fn products(self) -> &'static [&'static str] {
         PRODUCT_SETS[self.entry().products as usize]
+    }
+
+    /// Whether the code is retired: the official SDKs defined it once and
+    /// define it no more. A retired code stays in the catalog with its
+    /// advice, because its variant, once published, is never removed, and
+    /// because a service may still return it.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::ErrorCode;
+    ///
+    /// assert!(!ErrorCode::InternalError.is_retired());
+    /// let retired = ErrorCode::ALL.iter().filter(|c| c.is_retired()).count();
+    /// assert!(retired < ErrorCode::ALL.len());
+    /// ```
+    #[inline]
+    pub fn is_retired(self) -> bool {
+        self.entry().retired
     }
 
     #[inline]
@@ -177,10 +201,7 @@ impl fmt::Debug for ErrorCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.entry().variant {
             Some(name) => f.write_str(name),
-            None => self
-                .as_str()
-                .split('.')
-                .try_for_each(|segment| f.write_str(segment)),
+            None => default_variant_parts(self.as_str()).try_for_each(|part| f.write_str(part)),
         }
     }
 }

@@ -11,8 +11,11 @@ pub(crate) struct Entry {
     pub(crate) description: &'static str,
     pub(crate) category: Category,
     pub(crate) retry: Retry,
+    /// No official SDK defines the code any more.
+    pub(crate) retired: bool,
     pub(crate) parent: Option<Index>,
-    /// Index into `PRODUCT_SETS`: the product catalogs that define the code.
+    /// Index into `PRODUCT_SETS`: the product catalogs that define the code
+    /// or, for a common code, say they return it.
     pub(crate) products: u32,
     /// The variant's name, when it is not the code without its dots.
     pub(crate) variant: Option<&'static str>,

@@ -65,6 +65,7 @@ mod retry;
 mod retry_spelling;
 #[cfg(feature = "serde")]
 mod serde_impls;
+mod variant_name;
 
 use std::fmt;
 use std::iter::FusedIterator;

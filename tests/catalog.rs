@@ -21,6 +21,7 @@ struct TomlEntry {
     category: String,
     retry: String,
     variant: String,
+    retired: bool,
     products: Vec<String>,
 }
 
@@ -49,6 +50,7 @@ fn entries_of(table: &toml::Table) -> Vec<TomlEntry> {
                 description: field(table, "description").unwrap(),
                 category: field(table, "category").unwrap(),
                 retry: field(table, "retry").unwrap_or_else(|| "never".to_owned()),
+                retired: table.get("retired").and_then(|v| v.as_bool()) == Some(true),
                 products: Vec::new(),
             }
         })
@@ -70,12 +72,27 @@ fn product_files() -> Vec<String> {
 
 /// The catalog this build should hold: `codes.toml`, then each enabled
 /// product catalog in ASCII order, a code several products share standing
-/// where it first appears.
+/// where it first appears. A common code's products are the enabled
+/// product catalogs whose `common` list names it.
 fn expected_catalog() -> Vec<TomlEntry> {
     let mut entries = entries_of(&read_table("codes.toml"));
-    let mut position: HashMap<String, usize> = HashMap::new();
+    let mut position: HashMap<String, usize> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.code.clone(), i))
+        .collect();
     for &product in products() {
-        for mut entry in entries_of(&read_table(&format!("products/{product}.toml"))) {
+        let table = read_table(&format!("products/{product}.toml"));
+        for common in table
+            .get("common")
+            .and_then(|c| c.as_array())
+            .into_iter()
+            .flatten()
+        {
+            let i = position[common.as_str().unwrap()];
+            entries[i].products.push(product.to_owned());
+        }
+        for mut entry in entries_of(&table) {
             if let Some(&i) = position.get(&entry.code) {
                 entries[i].products.push(product.to_owned());
                 continue;
@@ -125,6 +142,7 @@ fn the_generated_catalog_is_its_catalog_files_entry_for_entry() {
         assert_eq!(code.retry().as_str(), entry.retry, "{}", entry.code);
         assert_eq!(format!("{code:?}"), entry.variant, "{}", entry.code);
         assert_eq!(code.products(), entry.products, "{}", entry.code);
+        assert_eq!(code.is_retired(), entry.retired, "{}", entry.code);
         assert_eq!(code as usize, i, "{} out of declared order", entry.code);
     }
 }

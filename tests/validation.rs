@@ -875,3 +875,88 @@ fn user_text_in_messages_is_escaped_to_one_line() {
         assert!(all.contains(escaped), "{escaped:?} not in {all}");
     }
 }
+
+#[test]
+fn retired_is_a_boolean_carried_to_the_entry() {
+    let text = format!(
+        "{CATEGORIES}\n[[code]]\ncode = \"A.Gone\"\ndescription = \"Gone.\"\ncategory = \"auth\"\nretired = true\n{}",
+        entry("A.Here", "auth")
+    );
+    let catalog = parse(&text).unwrap();
+    assert!(catalog.entries[0].retired);
+    assert!(!catalog.entries[1].retired);
+    let text = format!(
+        "{CATEGORIES}\n[[code]]\ncode = \"A.Gone\"\ndescription = \"Gone.\"\ncategory = \"auth\"\nretired = ‸\"yes\"\n"
+    );
+    assert_problem(
+        &text,
+        &["field `retired` must be true or false", "retired = true"],
+    );
+}
+
+#[test]
+fn a_product_lists_the_common_codes_it_returns() {
+    let main = format!(
+        "{CATEGORIES}{}{}",
+        entry("AuthFailure", "auth"),
+        entry("InternalError", "server")
+    );
+    let cbs = format!(
+        "common = [\"InternalError\"]\n{}",
+        entry("ResourceBusy.Disk", "server")
+    );
+    let cvm = "common = [\"InternalError\", \"AuthFailure\"]\n";
+    let catalog = parse_files(&[
+        ("codes.toml", Kind::Common, &main),
+        ("products/cbs.toml", Kind::Product("cbs"), &cbs),
+        ("products/cvm.toml", Kind::Product("cvm"), cvm),
+    ])
+    .unwrap();
+    let products = |code: &str| {
+        let e = catalog.entries.iter().find(|e| e.code == code).unwrap();
+        e.products
+            .iter()
+            .map(|&p| catalog.products[p].as_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(products("InternalError"), ["cbs", "cvm"]);
+    assert_eq!(products("AuthFailure"), ["cvm"]);
+    assert_eq!(products("ResourceBusy.Disk"), ["cbs"]);
+}
+
+#[test]
+fn a_common_list_names_only_common_codes_once_and_only_in_a_product() {
+    let main = format!("{CATEGORIES}{}", entry("InternalError", "server"));
+    let cvm = format!(
+        "common = [‸\"ResourceBusy.Disk\"]\n{}",
+        entry("ResourceBusy.Disk", "server")
+    );
+    assert_problem_in(
+        &[
+            ("codes.toml", Kind::Common, &main),
+            ("products/cvm.toml", Kind::Product("cvm"), &cvm),
+        ],
+        &["`ResourceBusy.Disk` is not a code of codes.toml"],
+    );
+    let cvm = "common = [\"InternalError\", ‸\"InternalError\"]\n";
+    assert_problem_in(
+        &[
+            ("codes.toml", Kind::Common, &main),
+            ("products/cvm.toml", Kind::Product("cvm"), cvm),
+        ],
+        &["already listed at products/cvm.toml:1:11"],
+    );
+    let cvm = "common = ‸\"InternalError\"\n";
+    assert_problem_in(
+        &[
+            ("codes.toml", Kind::Common, &main),
+            ("products/cvm.toml", Kind::Product("cvm"), cvm),
+        ],
+        &["must be an array of code strings"],
+    );
+    let main = format!(
+        "‸common = [\"InternalError\"]\n{CATEGORIES}{}",
+        entry("InternalError", "server")
+    );
+    assert_problem(&main, &["belongs in a product catalog"]);
+}
