@@ -4,11 +4,26 @@
 //! import writes what they decide into every product catalog, so the
 //! catalogs carry an explicit `category` and `retry` for every code.
 //!
-//! The source is what the code says, not only what its parent says: the
-//! child's words are read first (`UnsupportedOperation.FrequencyLimit` is a
-//! rate limit, `ResourceInUse.CosBucketExists` a name that is taken), and
-//! the parent decides only when the words say nothing the rules know.
+//! Two sources decide, in this order:
+//!
+//! 1. **What Tencent says the code means**, as the [`Tags`] the import
+//!    derived from the SDKs' descriptions ([`TAG_RULES`]). A description is
+//!    a sentence about the failure; a code is a terse label. Where they
+//!    disagree, the description wins: `FailedOperation.ResourceInCloning`
+//!    says nothing the name rules know, but its description says the
+//!    resource is being cloned, so it passes; `InternalError.JudgeUserExistException`
+//!    has the word "exist", but its description says the service failed.
+//! 2. **What the code says**, when the descriptions state none of the
+//!    facts the tag rules read ([`RULES`], then the family in [`ROOTS`]).
+//!    The child's words are read first (`UnsupportedOperation.FrequencyLimit`
+//!    is a rate limit, `ResourceInUse.CosBucketExists` a name that is
+//!    taken), and the parent decides only when the words say nothing the
+//!    rules know.
+//!
+//! Whatever decides, an `InternalError.*` code is never `safe`: the service
+//! faulted, so the request may have taken effect.
 
+use crate::tags::{Tag, Tags};
 use crate::words::{has, positions, words};
 
 /// What the import writes for a code, and the rule that decided it.
@@ -570,31 +585,155 @@ pub fn root_advice(c: &Code<'_>) -> (&'static str, &'static str, &'static str) {
         })
 }
 
-/// The advice for `code`: its exception, else the first rule that
-/// recognises it, else its root's. An `InternalError.*` code is never
-/// `safe`: the service faulted, so the request may have taken effect.
-pub fn advise(code: &str) -> Advice {
+/// A rule over the descriptions' tags: a name, why it is right, and what
+/// it decides for a code whose tags (and words) it recognises.
+pub struct TagRule {
+    pub name: &'static str,
+    pub reason: &'static str,
+    pub decide: fn(Tags, &Code<'_>) -> Option<(&'static str, &'static str)>,
+}
+
+/// The tag rules, tried in this order before the name rules; the first
+/// that recognises a code decides. The order is the precedence where a
+/// description states several facts.
+pub const TAG_RULES: &[TagRule] = &[
+    TagRule {
+        name: "description: billing",
+        reason: "the description says the balance is too low or the account is in arrears: a person must pay, whatever else it says",
+        decide: |t, _| t.has(Tag::Billing).then_some(("billing", "never")),
+    },
+    TagRule {
+        name: "description: temporary",
+        reason: "the description says the condition passes (try again later, busy, in progress, being created, not ready, a task running, a lock held). It outranks every permanent-looking fact, because it is Tencent's own remedy; \"check and try again\" never makes this tag. A rate limit is throttling; a fault on the service's side, or a named failure to do something, may have had an effect, so it is retried only when idempotent; any other passing state did not run the request, so it is safe. Not under `AuthFailure`: there the credentials or the signature must change, and \"try again\" or \"timed out\" speaks of a token that expired",
+        decide: |t, c| {
+            if !t.has(Tag::Temporary) || c.root == "AuthFailure" {
+                return None;
+            }
+            if t.has(Tag::RateLimit) {
+                return Some(("throttling", "safe"));
+            }
+            if t.has(Tag::Fault) || c.root == "InternalError" {
+                return Some(("server", "if-idempotent"));
+            }
+            let failed = c.says_any(&[&["fail*"], &["error"], &["exception"], &["err"]]);
+            if failed {
+                let (category, ..) = name_advice(c);
+                return Some((category, "if-idempotent"));
+            }
+            Some(("resource", "safe"))
+        },
+    },
+    TagRule {
+        name: "description: rate limit",
+        reason: "the description says requests came too fast: refused before they ran, so safe after a pause",
+        decide: |t, _| t.has(Tag::RateLimit).then_some(("throttling", "safe")),
+    },
+    TagRule {
+        name: "description: not found",
+        reason: "the description says the target does not exist: the same request finds nothing again",
+        decide: |t, c| {
+            t.has(Tag::NotFound).then_some((
+                if c.root == "AuthFailure" {
+                    "auth"
+                } else {
+                    "resource"
+                },
+                "never",
+            ))
+        },
+    },
+    TagRule {
+        name: "description: exists",
+        reason: "the description says what the request would create already exists: a retry meets it again",
+        decide: |t, c| t.has(Tag::Exists).then(|| (root_advice(c).0, "never")),
+    },
+    TagRule {
+        name: "description: no permission",
+        reason: "the description says the caller lacks permission: a person must grant it",
+        decide: |t, _| t.has(Tag::NoPermission).then_some(("permission", "never")),
+    },
+    TagRule {
+        name: "description: count limit",
+        reason: "the description says a quota or a limit on a count is reached: refused until a person frees some or raises it. Under a parameter family the count is the request's own (too many items in one call): the caller fixes it",
+        decide: |t, c| {
+            t.has(Tag::CountLimit).then_some((
+                if c.is_parameter_family() {
+                    "request"
+                } else {
+                    "quota"
+                },
+                "never",
+            ))
+        },
+    },
+    TagRule {
+        name: "description: unsupported",
+        reason: "the description says the operation is not supported: no retry changes that",
+        decide: |t, c| {
+            t.has(Tag::Unsupported).then(|| {
+                let (category, retry, _) = name_advice(c);
+                (
+                    if retry == "never" {
+                        category
+                    } else {
+                        "request"
+                    },
+                    "never",
+                )
+            })
+        },
+    },
+    TagRule {
+        name: "description: fault",
+        reason: "the description says the service failed (internal, system, network, backend, timeout): the request may or may not have taken effect, so retry only what is safe to repeat. It outranks the caller-must-fix tag, which Tencent attaches to many internal errors as boilerplate. Not under `AuthFailure`, where a token that timed out must be renewed",
+        decide: |t, c| {
+            (t.has(Tag::Fault) && c.root != "AuthFailure").then_some(("server", "if-idempotent"))
+        },
+    },
+    TagRule {
+        name: "description: fix the request",
+        reason: "the description says the request is wrong (invalid, malformed, check and try again): the same request fails the same way. The name may say more precisely which category",
+        decide: |t, c| {
+            t.has(Tag::FixRequest).then(|| {
+                let (category, retry, _) = name_advice(c);
+                (
+                    if retry == "never" {
+                        category
+                    } else {
+                        "request"
+                    },
+                    "never",
+                )
+            })
+        },
+    },
+];
+
+/// The advice for `code` whose descriptions state `tags`: its exception,
+/// else the first tag rule, else the name rules. An `InternalError.*` code
+/// is never `safe`: the service faulted, so the request may have taken
+/// effect.
+pub fn advise(code: &str, tags: Tags) -> Advice {
     match EXCEPTIONS.iter().find(|e| e.code == code) {
         Some(e) => Advice {
             category: e.category,
             retry: e.retry,
             rule: "exception",
         },
-        None => advise_by_rules(code),
+        None => advise_by_rules(code, tags),
     }
 }
 
-/// What the rules alone say of `code`: the first rule that recognises it,
-/// else its root; never `safe` for an `InternalError.*` code.
-pub fn advise_by_rules(code: &str) -> Advice {
+/// What the rules alone say of `code`: the first tag rule that recognises
+/// it, else the first name rule, else its root.
+pub fn advise_by_rules(code: &str, tags: Tags) -> Advice {
     let c = Code::new(code);
-    let (category, retry, rule) = RULES
+    let (category, retry, rule) = TAG_RULES
         .iter()
-        .find_map(|rule| (rule.decide)(&c).map(|(category, retry)| (category, retry, rule.name)))
-        .unwrap_or_else(|| {
-            let (category, retry, _) = root_advice(&c);
-            (category, retry, "root")
-        });
+        .find_map(|rule| {
+            (rule.decide)(tags, &c).map(|(category, retry)| (category, retry, rule.name))
+        })
+        .unwrap_or_else(|| name_advice(&c));
     let retry = match (c.root, retry) {
         ("InternalError", "safe") => "if-idempotent",
         _ => retry,
@@ -606,13 +745,33 @@ pub fn advise_by_rules(code: &str) -> Advice {
     }
 }
 
+/// What the code's words alone say: the first name rule that recognises
+/// them, else the root's family. Under `InternalError` the "already
+/// exists" rule does not apply: there the words name what the service was
+/// checking when it failed (`InternalError.JudgeUserExistException`), not
+/// a name that is taken.
+fn name_advice(c: &Code<'_>) -> (&'static str, &'static str, &'static str) {
+    RULES
+        .iter()
+        .filter(|rule| !(c.root == "InternalError" && rule.name == "already exists"))
+        .find_map(|rule| (rule.decide)(c).map(|(category, retry)| (category, retry, rule.name)))
+        .unwrap_or_else(|| {
+            let (category, retry, _) = root_advice(c);
+            (category, retry, "root")
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn advice(code: &str) -> (&'static str, &'static str) {
-        let a = advise(code);
+        let a = super::advise(code, Tags::default());
         (a.category, a.retry)
+    }
+
+    fn advise(code: &str) -> Advice {
+        super::advise(code, Tags::default())
     }
 
     #[test]
@@ -857,7 +1016,7 @@ mod tests {
     #[test]
     fn every_exception_changes_what_the_rules_say() {
         for e in EXCEPTIONS {
-            let rules = advise_by_rules(e.code);
+            let rules = advise_by_rules(e.code, Tags::default());
             let by_rules = (rules.category, rules.retry);
             assert_ne!(
                 by_rules,
@@ -865,6 +1024,204 @@ mod tests {
                 "{} needs no exception",
                 e.code
             );
+        }
+    }
+
+    /// Advice for `code` whose description is `text` (our own wording).
+    fn described(code: &str, text: &str) -> (&'static str, &'static str) {
+        let a = super::advise(code, crate::tags::tags(text));
+        (a.category, a.retry)
+    }
+
+    #[test]
+    fn the_traps_of_the_refresh_issue() {
+        // A rate limit the name does not show.
+        assert_eq!(
+            described(
+                "FailedOperation.RequestLimitExceeded",
+                "Calls arrive too frequently."
+            ),
+            ("throttling", "safe")
+        );
+        // Passing states the name rules do not know.
+        assert_eq!(
+            described(
+                "FailedOperation.ResourceInCloning",
+                "The volume is being cloned at the moment."
+            ),
+            ("resource", "safe")
+        );
+        assert_eq!(
+            described(
+                "FailedOperation.InvalidImageState",
+                "That picture is busy, come back in a while."
+            ),
+            ("resource", "safe")
+        );
+        assert_eq!(
+            described(
+                "ResourceInUse.RetrieveTaskExecuting",
+                "A lookup task is still running."
+            ),
+            ("resource", "safe")
+        );
+        // A named failure that passes: retried only when idempotent.
+        assert_eq!(
+            described(
+                "FailedOperation.FileSaveError",
+                "Storing the file went wrong; please try again later."
+            ),
+            ("operation", "if-idempotent")
+        );
+        // An internal failure whose name holds "exist".
+        assert_eq!(
+            described(
+                "InternalError.JudgeUserExistException",
+                "The backend hit an internal error while looking the user up."
+            ),
+            ("server", "if-idempotent")
+        );
+        assert_eq!(
+            described("InternalError.JudgeUserExistException", ""),
+            ("server", "if-idempotent")
+        );
+    }
+
+    #[test]
+    fn check_and_try_again_is_the_callers_mistake() {
+        for text in [
+            "The widget ID is odd. Please check and try again.",
+            "Wrong port: correct it and retry later.",
+            "Port looks off; fix it, then try again later.",
+            "端口不对，请检查后重试。",
+            "名称不合规，请修改后再重试。",
+        ] {
+            assert_eq!(
+                described("FailedOperation.PortProblem", text).1,
+                "never",
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn permanent_descriptions_outrank_hopeful_names() {
+        // The name says busy; the description says the thing is gone.
+        assert_eq!(
+            described(
+                "OperationDenied.WidgetInProgress",
+                "That widget could not be found."
+            ),
+            ("resource", "never")
+        );
+        assert_eq!(
+            described(
+                "ResourceUnavailable.WidgetCreating",
+                "Widgets cannot be made here: not supported."
+            ),
+            ("request", "never")
+        );
+        assert_eq!(
+            described(
+                "ResourceInUse.WidgetOperating",
+                "You have reached the maximum number of widgets."
+            ),
+            ("quota", "never")
+        );
+        assert_eq!(
+            described(
+                "ResourceInUse.WidgetLocked",
+                "A widget with this name already exists."
+            ),
+            ("resource", "never")
+        );
+        assert_eq!(
+            described(
+                "FailedOperation.WidgetBusy",
+                "Your account balance is insufficient."
+            ),
+            ("billing", "never")
+        );
+        assert_eq!(
+            described(
+                "FailedOperation.WidgetBusy",
+                "This account may not touch widgets: no permission."
+            ),
+            ("permission", "never")
+        );
+        // A count in a parameter is the request's own.
+        assert_eq!(
+            described(
+                "InvalidParameterValue.TooManyWidgets",
+                "The number of widgets in one call exceeds the limit."
+            ),
+            ("request", "never")
+        );
+    }
+
+    #[test]
+    fn a_temporary_description_beats_a_permanent_word() {
+        assert_eq!(
+            described(
+                "UnsupportedOperation.WidgetBusy",
+                "The widget is busy and this is not supported now; try again later."
+            ),
+            ("resource", "safe")
+        );
+        assert_eq!(
+            described(
+                "InternalError.Widget",
+                "Widget service is busy, retry later."
+            ),
+            ("server", "if-idempotent")
+        );
+        // Credentials must change whatever the description hopes.
+        assert_eq!(
+            described(
+                "AuthFailure.WidgetToken",
+                "Token check failed; try again later."
+            ),
+            ("auth", "never")
+        );
+    }
+
+    #[test]
+    fn chinese_descriptions_decide_too() {
+        assert_eq!(
+            described("FailedOperation.Widget", "部件正在迁移中。"),
+            ("resource", "safe")
+        );
+        assert_eq!(
+            described("FailedOperation.Widget", "系统繁忙，请稍后重试。"),
+            ("resource", "safe")
+        );
+        assert_eq!(
+            described("FailedOperation.Widget", "部件不存在。"),
+            ("resource", "never")
+        );
+        assert_eq!(
+            described("FailedOperation.Widget", "请求过于频繁。"),
+            ("throttling", "safe")
+        );
+        assert_eq!(
+            described("FailedOperation.Widget", "部件暂不支持该操作。"),
+            ("operation", "never")
+        );
+    }
+
+    #[test]
+    fn every_tag_rule_decides_for_its_tag() {
+        for rule in TAG_RULES {
+            let tag = crate::tags::Tag::ALL
+                .into_iter()
+                .find(|t| rule.name == format!("description: {}", t.as_str().replace('-', " ")))
+                .or_else(|| {
+                    (rule.name == "description: fix the request").then_some(Tag::FixRequest)
+                });
+            let tag = tag.unwrap_or_else(|| panic!("{} names no tag", rule.name));
+            let tags: Tags = [tag].into_iter().collect();
+            let a = super::advise("FailedOperation.Widget", tags);
+            assert_eq!(a.rule, rule.name, "{tag:?}");
         }
     }
 }

@@ -1,97 +1,189 @@
-//! Regenerates the product catalogs, `products/<product>.toml`, and the
-//! product features of `Cargo.toml` from `data/codes.tsv` (every code the
-//! official SDKs define, as facts: product, version, code, actions).
+//! Keeps the catalog current with Tencent Cloud's official SDKs.
+//!
+//! - [`refresh`]: reads the SDKs ([`sdk`]: the Python wheels, and Go
+//!   source trees when a maintainer has them), derives [`tags`] from what
+//!   each code's description says, and rewrites `data/codes.tsv` ([`data`]),
+//!   retiring, never removing, what the SDKs dropped.
+//! - [`render`]: writes the product catalogs, `products/<product>.toml`,
+//!   and the product features of `Cargo.toml` from `data/codes.tsv`, with
+//!   the advice of [`advice`], and validates every file it writes with the
+//!   build script's own [`catalog`] model, so the two cannot disagree.
 //!
 //! The hand-made decisions live beside the data, not in its output, so a
-//! re-import keeps them: the advice rules and exceptions in
-//! [`advice`], variant names and hand-written descriptions in
-//! `data/names.toml`. The output depends on those inputs alone: run twice,
-//! nothing changes.
+//! re-import keeps them: the advice rules and exceptions in [`advice`],
+//! variant names and hand-written descriptions in `data/names.toml`. The
+//! output depends on those inputs alone: run twice, nothing changes.
 
 pub mod advice;
+pub mod data;
 pub mod describe;
+pub mod refresh;
+pub mod sdk;
+pub mod tags;
 pub mod words;
+
+/// The build script's catalog model and validator, shared so that the
+/// import names variants and checks files exactly as the build does.
+#[path = "../../build/catalog.rs"]
+#[allow(dead_code)]
+pub mod catalog;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
+
+use advice::Advice;
+use data::Row;
+use tags::Tags;
 
 /// The marker lines around the product features in `Cargo.toml`.
 pub const FEATURES_BEGIN: &str =
     "# BEGIN product features: written by the import tool (see README), do not edit by hand.";
 pub const FEATURES_END: &str = "# END product features";
 
+/// crates.io refuses a crate with more features than this.
+pub const CRATES_IO_MAX_FEATURES: usize = 300;
+
 /// One file the import writes: its path under the repository, its text.
 pub type Output = (PathBuf, String);
 
+/// What the data says of one code, across its rows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CodeFacts {
+    /// The tags of its current rows (of every row, for a retired code).
+    pub tags: Tags,
+    /// No SDK defines it for any product any more.
+    pub retired: bool,
+}
+
+/// Each code's facts, from the rows of `data/codes.tsv`.
+pub fn code_facts(rows: &[Row]) -> BTreeMap<&str, CodeFacts> {
+    let mut facts: BTreeMap<&str, (Tags, Tags, bool)> = BTreeMap::new();
+    for row in rows {
+        let (current, all, any_current) = facts.entry(&row.code).or_default();
+        *all = all.union(row.tags);
+        if !row.retired {
+            *current = current.union(row.tags);
+            *any_current = true;
+        }
+    }
+    facts
+        .into_iter()
+        .map(|(code, (current, all, any_current))| {
+            let facts = CodeFacts {
+                tags: if any_current { current } else { all },
+                retired: !any_current,
+            };
+            (code, facts)
+        })
+        .collect()
+}
+
+/// The advice of every code of the data.
+pub fn advice_by_code<'a>(facts: &BTreeMap<&'a str, CodeFacts>) -> BTreeMap<&'a str, Advice> {
+    facts
+        .iter()
+        .map(|(&code, f)| (code, advice::advise(code, f.tags)))
+        .collect()
+}
+
 /// Everything the import writes, from the repository at `root`.
 pub fn render(root: &Path) -> Result<Vec<Output>, String> {
+    let text = std::fs::read_to_string(root.join("data/codes.tsv"))
+        .map_err(|e| format!("cannot read data/codes.tsv: {e}"))?;
+    render_rows(root, &data::read(&text)?)
+}
+
+/// Everything the import writes for the data `rows`, with the rest of the
+/// repository at `root`.
+pub fn render_rows(root: &Path, rows: &[Row]) -> Result<Vec<Output>, String> {
     let read = |path: &str| {
         std::fs::read_to_string(root.join(path)).map_err(|e| format!("cannot read {path}: {e}"))
     };
-    let products = read_tsv(&read("data/codes.tsv")?)?;
-    let common = common_codes(&read("codes.toml")?)?;
+    let codes_toml = read("codes.toml")?;
+    let common = common_codes(&codes_toml)?;
     let names = Names::parse(&read("data/names.toml")?)?;
+    let facts = code_facts(rows);
+    let advice = advice_by_code(&facts);
 
-    let all_codes: BTreeSet<&str> = products
-        .values()
-        .flat_map(|p| p.codes.iter().map(String::as_str))
+    let mut products: BTreeMap<&str, Product> = BTreeMap::new();
+    for row in rows {
+        let product = products.entry(&row.product).or_default();
+        product.versions.insert(&row.version);
+        product.codes.insert(&row.code);
+    }
+    if products.len() + 2 > CRATES_IO_MAX_FEATURES {
+        return Err(format!(
+            "{} products and `serde` and `all-products` make more than the {CRATES_IO_MAX_FEATURES} features crates.io accepts; see the README on splitting the catalog",
+            products.len()
+        ));
+    }
+    let product_codes: BTreeSet<&str> = facts
+        .keys()
+        .copied()
         .filter(|code| !common.contains(*code))
         .collect();
-    check_variants(&all_codes, &common, &names)?;
+    check_variants(&product_codes, &common, &names)?;
 
     let mut outputs = Vec::new();
     for (product, data) in &products {
         outputs.push((
             PathBuf::from(format!("products/{product}.toml")),
-            product_file(product, data, &common, &names),
+            product_file(product, data, &common, &names, &facts, &advice),
         ));
     }
+    validate(&codes_toml, &outputs)?;
     let manifest = read("Cargo.toml")?;
     outputs.push((
         PathBuf::from("Cargo.toml"),
-        with_features(&manifest, products.keys())?,
+        with_features(&manifest, products.keys().copied())?,
     ));
     Ok(outputs)
 }
 
-/// A product's versions and codes, from the data.
-#[derive(Default)]
-pub struct Product {
-    pub versions: BTreeSet<String>,
-    pub codes: BTreeSet<String>,
+/// Every product file, with `codes.toml`, is a sound catalog to the build
+/// script's own validator: what the import writes, the build accepts.
+fn validate(codes_toml: &str, outputs: &[Output]) -> Result<(), String> {
+    let names: Vec<String> = outputs
+        .iter()
+        .map(|(path, _)| path.display().to_string())
+        .collect();
+    let products: Vec<String> = outputs
+        .iter()
+        .map(|(path, _)| {
+            path.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    let mut sources = vec![catalog::Source {
+        name: "codes.toml",
+        text: codes_toml,
+        kind: catalog::Kind::Common,
+    }];
+    for (i, (_, text)) in outputs.iter().enumerate() {
+        sources.push(catalog::Source {
+            name: &names[i],
+            text,
+            kind: catalog::Kind::Product(&products[i]),
+        });
+    }
+    catalog::Catalog::parse(&sources)
+        .map(|_| ())
+        .map_err(|problems| {
+            let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            format!(
+                "the catalog the import would write does not validate:\n  {}",
+                lines.join("\n  ")
+            )
+        })
 }
 
-/// `data/codes.tsv`: product, version, code, actions; one header row.
-pub fn read_tsv(text: &str) -> Result<BTreeMap<String, Product>, String> {
-    let mut products: BTreeMap<String, Product> = BTreeMap::new();
-    let mut lines = text.lines().enumerate();
-    match lines.next() {
-        Some((_, header)) if header.starts_with("product\tversion\tcode") => {}
-        _ => return Err("data/codes.tsv: the first line is not the header".to_owned()),
-    }
-    for (i, line) in lines {
-        let mut fields = line.split('\t');
-        let (Some(product), Some(version), Some(code)) =
-            (fields.next(), fields.next(), fields.next())
-        else {
-            return Err(format!("data/codes.tsv:{}: fewer than 3 fields", i + 1));
-        };
-        if !product
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-            || product.is_empty()
-        {
-            return Err(format!(
-                "data/codes.tsv:{}: product {product:?} cannot name a feature",
-                i + 1
-            ));
-        }
-        let entry = products.entry(product.to_owned()).or_default();
-        entry.versions.insert(version.to_owned());
-        entry.codes.insert(code.to_owned());
-    }
-    Ok(products)
+/// A product's versions and codes, from the data.
+#[derive(Default)]
+struct Product<'a> {
+    versions: BTreeSet<&'a str>,
+    codes: BTreeSet<&'a str>,
 }
 
 /// The codes of `codes.toml`, which no product file repeats.
@@ -142,7 +234,7 @@ impl Names {
         self.variants
             .get(code)
             .cloned()
-            .unwrap_or_else(|| code.replace('.', ""))
+            .unwrap_or_else(|| catalog::default_variant(code))
     }
 }
 
@@ -179,8 +271,15 @@ fn check_variants(
     }
 }
 
-fn product_file(product: &str, data: &Product, common: &BTreeSet<String>, names: &Names) -> String {
-    let versions: Vec<&str> = data.versions.iter().map(String::as_str).collect();
+fn product_file(
+    product: &str,
+    data: &Product<'_>,
+    common: &BTreeSet<String>,
+    names: &Names,
+    facts: &BTreeMap<&str, CodeFacts>,
+    advice: &BTreeMap<&str, Advice>,
+) -> String {
+    let versions: Vec<&str> = data.versions.iter().copied().collect();
     let mut out = format!(
         "# The error codes of Tencent Cloud's `{product}` API (version {}), beyond\n\
          # the common codes of codes.toml. Behind the cargo feature `{product}`.\n\
@@ -190,8 +289,24 @@ fn product_file(product: &str, data: &Product, common: &BTreeSet<String>, names:
          # data/names.toml; change them there and run the import again.\n",
         versions.join(", ")
     );
-    for code in data.codes.iter().filter(|c| !common.contains(*c)) {
-        let advice = advice::advise(code);
+    let returned: Vec<String> = data
+        .codes
+        .iter()
+        .filter(|c| common.contains(**c))
+        .map(|c| quote(c))
+        .collect();
+    if !returned.is_empty() {
+        let _ = write!(
+            out,
+            "\n# The common codes of codes.toml that the product's SDK lists.\ncommon = [\n{}]\n",
+            returned
+                .iter()
+                .map(|c| format!("    {c},\n"))
+                .collect::<String>()
+        );
+    }
+    for &code in data.codes.iter().filter(|c| !common.contains(**c)) {
+        let advice = advice[code];
         let description = names
             .descriptions
             .get(code)
@@ -205,6 +320,9 @@ fn product_file(product: &str, data: &Product, common: &BTreeSet<String>, names:
             advice.category,
             advice.retry,
         );
+        if facts[code].retired {
+            let _ = writeln!(out, "retired = true");
+        }
         if let Some(variant) = names.variants.get(code) {
             let _ = writeln!(out, "variant = {}", quote(variant));
         }
@@ -221,7 +339,7 @@ fn quote(s: &str) -> String {
 /// replaced by one feature per product and `all-products`.
 pub fn with_features<'a>(
     manifest: &str,
-    products: impl Iterator<Item = &'a String>,
+    products: impl Iterator<Item = &'a str>,
 ) -> Result<String, String> {
     let (Some(begin), Some(end)) = (manifest.find(FEATURES_BEGIN), manifest.find(FEATURES_END))
     else {
@@ -229,7 +347,7 @@ pub fn with_features<'a>(
             "Cargo.toml lacks the lines {FEATURES_BEGIN:?} and {FEATURES_END:?} around the product features"
         ));
     };
-    let products: Vec<&String> = products.collect();
+    let products: Vec<&str> = products.collect();
     let mut features = format!("{FEATURES_BEGIN}\n");
     for product in &products {
         let _ = writeln!(features, "{product} = []");

@@ -1,42 +1,106 @@
-//! `cargo run -p tencentcloud-error-codes-import [-- --check]`: rewrites
-//! `products/*.toml` and the product features of `Cargo.toml` from
-//! `data/codes.tsv`, or with `--check` only says whether they are current
-//! (exit 1 if not). `-- --explain CODE...` prints the advice for each code
-//! and the rule that decided it, for reviewing a rule change.
+//! The import tool; see the README's "Keeping the catalog current".
+//!
+//! ```text
+//! import                                   rewrite products/*.toml and the features from data/codes.tsv
+//! import --check                           exit 1 if they are not what the import writes
+//! import --explain CODE...                 each code's tags, advice and the rule that decided
+//! import --tags                            the tags of each line of standard input, for
+//!                                          reviewing a change to the tag patterns
+//! import refresh --python-sdk WHEEL_OR_DIR... [--go-sdk DIR...]
+//!                                          read the SDKs, rewrite data/codes.tsv, then the
+//!                                          catalogs, and add an entry to CHANGELOG.md
+//! ```
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use tencentcloud_error_codes_import::{advice, render, stale_products};
+use tencentcloud_error_codes_import::refresh::{self, Changes};
+use tencentcloud_error_codes_import::{
+    Output, advice_by_code, code_facts, data, render, render_rows, sdk, stale_products, tags,
+};
+
+const USAGE: &str = "usage: import [--check | --explain CODE... | --tags | refresh --python-sdk WHEEL_OR_DIR... [--go-sdk DIR...]]";
 
 fn main() -> ExitCode {
-    if std::env::args().nth(1).as_deref() == Some("--explain") {
-        for code in std::env::args().skip(2) {
-            let advice = advice::advise(&code);
-            println!(
-                "{code}\t{}\t{}\t{}",
-                advice.category, advice.retry, advice.rule
-            );
-        }
-        return ExitCode::SUCCESS;
-    }
-    let check = match std::env::args().nth(1).as_deref() {
-        None => false,
-        Some("--check") => true,
-        Some(other) => {
-            eprintln!("usage: import [--check | --explain CODE...]; unknown argument {other:?}");
-            return ExitCode::from(2);
-        }
-    };
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let outputs = match render(&root) {
-        Ok(outputs) => outputs,
-        Err(e) => {
-            eprintln!("import: {e}");
-            return ExitCode::from(2);
-        }
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        None => write_catalogs(&root, false),
+        Some("--check") if args.len() == 1 => write_catalogs(&root, true),
+        Some("--explain") => explain(&root, &args[1..]),
+        Some("--tags") if args.len() == 1 => tag_lines(),
+        Some("refresh") => refresh_command(&root, &args[1..]),
+        Some(_) => Err(Failure::Usage(format!(
+            "{USAGE}\nunknown arguments {:?}",
+            &args[..]
+        ))),
     };
-    let stale = stale_products(&root, &outputs);
+    match result {
+        Ok(code) => code,
+        Err(Failure::Usage(message)) => {
+            eprintln!("import: {message}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Error(message)) => {
+            eprintln!("import: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+enum Failure {
+    Usage(String),
+    Error(String),
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Failure::Error(message)
+    }
+}
+
+fn read_rows(root: &Path) -> Result<Vec<data::Row>, String> {
+    let text = std::fs::read_to_string(root.join("data/codes.tsv"))
+        .map_err(|e| format!("cannot read data/codes.tsv: {e}"))?;
+    data::read(&text)
+}
+
+fn explain(root: &Path, codes: &[String]) -> Result<ExitCode, Failure> {
+    let rows = read_rows(root)?;
+    let facts = code_facts(&rows);
+    for code in codes {
+        let f = facts.get(code.as_str()).cloned().unwrap_or_default();
+        let advice = tencentcloud_error_codes_import::advice::advise(code, f.tags);
+        let tags = f.tags.to_string();
+        println!(
+            "{code}\t{}\t{}\trule: {}\ttags: {}{}",
+            advice.category,
+            advice.retry,
+            advice.rule,
+            if tags.is_empty() { "-" } else { &tags },
+            if f.retired { "\tretired" } else { "" }
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Each line of standard input, with the tags it states before it.
+fn tag_lines() -> Result<ExitCode, Failure> {
+    for line in std::io::stdin().lines() {
+        let line = line.map_err(|e| format!("cannot read standard input: {e}"))?;
+        println!("{}\t{line}", tags::tags(&line));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_catalogs(root: &Path, check: bool) -> Result<ExitCode, Failure> {
+    write_outputs(root, render(root)?, check)
+}
+
+fn write_outputs(root: &Path, outputs: Vec<Output>, check: bool) -> Result<ExitCode, Failure> {
+    let stale = stale_products(root, &outputs);
     let changed: Vec<_> = outputs
         .iter()
         .filter(|(path, text)| {
@@ -50,23 +114,19 @@ fn main() -> ExitCode {
         for path in &stale {
             eprintln!("import: {} is not written by the import", path.display());
         }
-        return if changed.is_empty() && stale.is_empty() {
+        return Ok(if changed.is_empty() && stale.is_empty() {
             ExitCode::SUCCESS
         } else {
             ExitCode::FAILURE
-        };
+        });
     }
     for (path, text) in &changed {
-        if let Err(e) = std::fs::write(root.join(path), text) {
-            eprintln!("import: cannot write {}: {e}", path.display());
-            return ExitCode::from(2);
-        }
+        std::fs::write(root.join(path), text)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     for path in &stale {
-        if let Err(e) = std::fs::remove_file(root.join(path)) {
-            eprintln!("import: cannot remove {}: {e}", path.display());
-            return ExitCode::from(2);
-        }
+        std::fs::remove_file(root.join(path))
+            .map_err(|e| format!("cannot remove {}: {e}", path.display()))?;
     }
     println!(
         "import: {} files written, {} removed, {} unchanged",
@@ -74,5 +134,186 @@ fn main() -> ExitCode {
         stale.len(),
         outputs.len() - changed.len()
     );
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--python-sdk A B --go-sdk C`: the paths given after each flag.
+fn sdk_paths(args: &[String]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Failure> {
+    let (mut python, mut go) = (Vec::new(), Vec::new());
+    let mut target: Option<&mut Vec<PathBuf>> = None;
+    for arg in args {
+        match arg.as_str() {
+            "--python-sdk" => target = Some(&mut python),
+            "--go-sdk" => target = Some(&mut go),
+            path => match target.as_deref_mut() {
+                Some(list) => list.push(PathBuf::from(path)),
+                None => return Err(Failure::Usage(format!("{USAGE}\n{path:?} follows no flag"))),
+            },
+        }
+    }
+    if python.is_empty() {
+        return Err(Failure::Usage(format!(
+            "{USAGE}\nrefresh needs at least one --python-sdk"
+        )));
+    }
+    Ok((python, go))
+}
+
+fn refresh_command(root: &Path, args: &[String]) -> Result<ExitCode, Failure> {
+    let (python, go) = sdk_paths(args)?;
+    let mut definitions = Vec::new();
+    let mut labels = Vec::new();
+    let mut problems = Vec::new();
+    for path in &python {
+        match sdk::python::read(path) {
+            Ok(found) => {
+                eprintln!("import: {}: {} definitions", path.display(), found.len());
+                definitions.extend(found);
+            }
+            Err(e) => problems.extend(e),
+        }
+        labels.push(refresh::source_label(path));
+    }
+    for path in &go {
+        match sdk::go::read(path) {
+            Ok(found) => {
+                eprintln!("import: {}: {} definitions", path.display(), found.len());
+                definitions.extend(found);
+            }
+            Err(e) => problems.extend(e),
+        }
+        labels.push(format!("Go SDK tree {}", refresh::source_label(path)));
+    }
+    if !problems.is_empty() {
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        return Err(Failure::Error(format!(
+            "nothing written; the SDKs could not be read:\n  {}",
+            lines.join("\n  ")
+        )));
+    }
+    let previous = read_rows(root)?;
+    let rows = refresh::merge(&previous, &definitions);
+    drop(definitions); // the descriptions go no further
+    let changes = Changes::between(&previous, &rows);
+    let advice_changed = advice_changes(&previous, &rows);
+    let report = report(&labels, &changes, &advice_changed);
+    print!("{report}");
+
+    // Everything is rendered and validated before anything is written.
+    let outputs = render_rows(root, &rows)?;
+    std::fs::write(root.join("data/codes.tsv"), data::write(&rows))
+        .map_err(|e| format!("cannot write data/codes.tsv: {e}"))?;
+    let status = write_outputs(root, outputs, false)?;
+    let nothing = changes == Changes::default() && advice_changed.is_empty();
+    if !nothing {
+        add_changelog_entry(root, &labels, &changes, &advice_changed)?;
+    }
+    Ok(status)
+}
+
+/// Codes whose category or retry differs between two versions of the
+/// data, with both: (code, before, after).
+type AdviceChange = (String, String, String);
+
+fn advice_changes(previous: &[data::Row], rows: &[data::Row]) -> Vec<AdviceChange> {
+    let (before_facts, after_facts) = (code_facts(previous), code_facts(rows));
+    let before = advice_by_code(&before_facts);
+    let after = advice_by_code(&after_facts);
+    let shown =
+        |a: &tencentcloud_error_codes_import::advice::Advice| format!("{}/{}", a.category, a.retry);
+    let mut changed = Vec::new();
+    for (code, new) in &after {
+        if let Some(old) = before.get(code) {
+            if (old.category, old.retry) != (new.category, new.retry) {
+                changed.push((code.to_string(), shown(old), shown(new)));
+            }
+        }
+    }
+    changed
+}
+
+fn report(labels: &[String], changes: &Changes, advice: &[AdviceChange]) -> String {
+    let mut out = format!("refresh from {}\n", labels.join(", "));
+    let list = |out: &mut String, title: &str, items: &mut dyn Iterator<Item = String>| {
+        let items: Vec<String> = items.collect();
+        let _ = writeln!(out, "{title}: {}", items.len());
+        for item in items {
+            let _ = writeln!(out, "  {item}");
+        }
+    };
+    list(
+        &mut out,
+        "products added",
+        &mut changes.products_added.iter().cloned(),
+    );
+    list(&mut out, "codes added", &mut changes.added.iter().cloned());
+    list(
+        &mut out,
+        "codes retired",
+        &mut changes.retired.iter().cloned(),
+    );
+    list(
+        &mut out,
+        "codes whose advice changed",
+        &mut advice.iter().map(|(c, a, b)| format!("{c}: {a} -> {b}")),
+    );
+    out
+}
+
+/// Adds a section at the top of CHANGELOG.md's entries: the sources, the
+/// counts, the products added and the codes retired, by name.
+fn add_changelog_entry(
+    root: &Path,
+    labels: &[String],
+    changes: &Changes,
+    advice: &[AdviceChange],
+) -> Result<(), String> {
+    let path = root.join("CHANGELOG.md");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|_| "# Changelog\n".to_owned());
+    let mut by_change: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for (_, before, after) in advice {
+        *by_change.entry((before, after)).or_default() += 1;
+    }
+    let mut entry = format!(
+        "## Catalog refresh from {}\n\n- {} codes added, {} retired; {} products added{}.\n- {} codes changed advice.\n",
+        labels.join(", "),
+        changes.added.len(),
+        changes.retired.len(),
+        changes.products_added.len(),
+        if changes.products_added.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<String> = changes
+                .products_added
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect();
+            format!(" ({})", names.join(", "))
+        },
+        advice.len(),
+    );
+    if !by_change.is_empty() {
+        let moves: Vec<String> = by_change
+            .iter()
+            .map(|((before, after), n)| format!("{before} → {after}: {n}"))
+            .collect();
+        let _ = writeln!(entry, "- Advice moves: {}.", moves.join("; "));
+    }
+    if !changes.retired.is_empty() {
+        let names: Vec<String> = changes.retired.iter().map(|c| format!("`{c}`")).collect();
+        let _ = writeln!(
+            entry,
+            "- Retired (kept, marked retired): {}.",
+            names.join(", ")
+        );
+    }
+    entry.push('\n');
+    let at = text.find("\n## ").map_or(text.len(), |i| i + 1);
+    let mut new_text = text[..at].to_owned();
+    if !new_text.ends_with("\n\n") {
+        new_text.push('\n');
+    }
+    new_text += &entry;
+    new_text += &text[at..];
+    std::fs::write(&path, new_text).map_err(|e| format!("cannot write CHANGELOG.md: {e}"))
 }
