@@ -157,11 +157,13 @@ fn list(
 
 /// `tcerr products`
 fn list_products(out: &mut impl Write, json: bool) -> io::Result<Outcome> {
-    let mut counts: Vec<(&str, usize)> = products().iter().map(|&p| (p, 0)).collect();
+    // Per product: the codes it returns, and how many of them are retired.
+    let mut counts: Vec<(&str, usize, usize)> = products().iter().map(|&p| (p, 0, 0)).collect();
     for code in ErrorCode::ALL {
         for product in code.products() {
-            if let Ok(i) = counts.binary_search_by_key(product, |&(p, _)| p) {
+            if let Ok(i) = counts.binary_search_by_key(product, |&(p, ..)| p) {
                 counts[i].1 += 1;
+                counts[i].2 += usize::from(code.is_retired());
             }
         }
     }
@@ -170,10 +172,16 @@ fn list_products(out: &mut impl Write, json: bool) -> io::Result<Outcome> {
         struct ProductCount<'a> {
             product: &'a str,
             codes: usize,
+            /// Every code of the product is retired.
+            retired: bool,
         }
         let rows: Vec<ProductCount<'_>> = counts
             .iter()
-            .map(|&(product, codes)| ProductCount { product, codes })
+            .map(|&(product, codes, retired)| ProductCount {
+                product,
+                codes,
+                retired: codes > 0 && retired == codes,
+            })
             .collect();
         report::write_json(out, &rows)?;
     } else {

@@ -23,9 +23,13 @@ pub struct CodeReport<'a> {
     description: Option<&'static str>,
     category: Option<&'static str>,
     retry: Option<&'static str>,
-    /// The product catalogs that define the code (empty for a common code
-    /// and for a code the catalog does not hold).
+    /// The product catalogs that return the code: those that define it, or
+    /// for a common code those whose SDK lists it (empty for a code the
+    /// catalog does not hold).
     products: &'static [&'static str],
+    /// The official SDKs no longer define the code; the catalog keeps it.
+    /// False for a code the catalog does not hold.
+    retired: bool,
     /// Near misses, for a code the catalog does not hold.
     suggestions: Vec<String>,
     #[serde(skip)]
@@ -48,6 +52,7 @@ impl<'a> CodeReport<'a> {
             category: resolved.map(|c| c.category().as_str()),
             retry: resolved.map(|c| c.retry().as_str()),
             products: exact.map_or(&[], ErrorCode::products),
+            retired: exact.is_some_and(ErrorCode::is_retired),
             suggestions: match exact {
                 Some(_) => Vec::new(),
                 None => suggest::similar_codes(code),
@@ -103,6 +108,12 @@ impl<'a> CodeReport<'a> {
         if !self.products.is_empty() {
             writeln!(out, "  products     {}", self.products.join(", "))?;
         }
+        if self.retired {
+            writeln!(
+                out,
+                "  retired      the official SDKs no longer define this code; the catalog keeps it"
+            )?;
+        }
         if let Some(suggestion) = self.suggestions.first() {
             writeln!(out, "  did you mean {suggestion}?")?;
         }
@@ -120,6 +131,10 @@ pub struct ExplainReport<'a> {
     message: Option<&'a str>,
     #[serde(flatten)]
     error: Option<CodeReport<'a>>,
+    /// `false` for a success body, so that every object has the field; an
+    /// error body has its code's, from `error`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retired: Option<bool>,
 }
 
 impl<'a> ExplainReport<'a> {
@@ -130,6 +145,7 @@ impl<'a> ExplainReport<'a> {
             request_id: response.request_id(),
             message: error.map(|e| e.message()),
             error: error.map(|e| CodeReport::new(e.code())),
+            retired: error.is_none().then_some(false),
         }
     }
 
@@ -155,16 +171,21 @@ pub fn write_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()
 }
 
 /// The product catalogs with their number of codes, as an aligned table.
-pub fn write_products(out: &mut impl Write, counts: &[(&str, usize)]) -> io::Result<()> {
+pub fn write_products(out: &mut impl Write, counts: &[(&str, usize, usize)]) -> io::Result<()> {
     let width = counts
         .iter()
-        .map(|(p, _)| p.len())
+        .map(|(p, ..)| p.len())
         .max()
         .unwrap_or(0)
         .max("PRODUCT".len());
     writeln!(out, "{:width$}  CODES", "PRODUCT")?;
-    for (product, count) in counts {
-        writeln!(out, "{product:width$}  {count:>5}")?;
+    for &(product, count, retired) in counts {
+        let note = match retired {
+            0 => String::new(),
+            n if n == count => "  (retired)".to_owned(),
+            n => format!("  ({n} retired)"),
+        };
+        writeln!(out, "{product:width$}  {count:>5}{note}")?;
     }
     Ok(())
 }
@@ -190,10 +211,11 @@ pub fn write_table(out: &mut impl Write, codes: &[ErrorCode]) -> io::Result<()> 
     for &code in codes {
         writeln!(
             out,
-            "{:code_width$}  {:category_width$}  {:retry_width$}  {}",
+            "{:code_width$}  {:category_width$}  {:retry_width$}  {}{}",
             code.as_str(),
             code.category().as_str(),
             code.retry().as_str(),
+            if code.is_retired() { "(retired) " } else { "" },
             code.description()
         )?;
     }

@@ -104,7 +104,12 @@ fn json_for_codes_is_an_array_in_argument_order() {
     assert_eq!(reports[0]["retry"], "if-idempotent");
     assert_eq!(reports[0]["refines"], Value::Null);
     assert_eq!(reports[0]["suggestions"], serde_json::json!([]));
-    assert_eq!(reports[0]["products"], serde_json::json!([]));
+    assert_eq!(
+        reports[0]["products"],
+        serde_json::json!(products_returning("InternalError"))
+    );
+    assert_eq!(reports[0]["retired"], false);
+    assert_eq!(reports[1]["retired"], false);
     assert_eq!(reports[1]["code"], "AuthFailur.SignatureFailure");
     assert_eq!(reports[1]["in_catalog"], false);
     assert_eq!(
@@ -288,7 +293,7 @@ fn explain_a_success_body_from_standard_input() {
     assert!(output.status.success());
     assert_eq!(
         json_stdout(&output),
-        serde_json::json!({"success": true, "request_id": "b5b41468-520d-4192-b42f-595cc34b6c1c"})
+        serde_json::json!({"success": true, "request_id": "b5b41468-520d-4192-b42f-595cc34b6c1c", "retired": false})
     );
 }
 
@@ -501,4 +506,94 @@ fn a_typo_that_still_refines_a_code_gets_a_hint() {
         .stdout(predicate::str::contains(
             "did you mean AuthFailure.SignatureFailure?",
         ));
+}
+
+/// The product catalogs whose `common` list names `code`, read from
+/// `products/*.toml`, in ASCII order.
+fn products_returning(code: &str) -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../products");
+    let mut products: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|path| {
+            let table: toml::Table = std::fs::read_to_string(path).unwrap().parse().unwrap();
+            table
+                .get("common")
+                .and_then(|c| c.as_array())
+                .is_some_and(|list| list.iter().any(|c| c.as_str() == Some(code)))
+        })
+        .map(|path| path.file_stem().unwrap().to_str().unwrap().to_owned())
+        .collect();
+    products.sort();
+    products
+}
+
+/// Each code of the product catalogs with whether its entry says
+/// `retired = true`, read from `products/*.toml`.
+fn product_codes_retired() -> Vec<(String, bool)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../products");
+    let mut codes = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let table: toml::Table = std::fs::read_to_string(entry.unwrap().path())
+            .unwrap()
+            .parse()
+            .unwrap();
+        for code in table
+            .get("code")
+            .and_then(|c| c.as_array())
+            .into_iter()
+            .flatten()
+        {
+            let retired = code.get("retired").and_then(|r| r.as_bool()) == Some(true);
+            codes.push((code["code"].as_str().unwrap().to_owned(), retired));
+        }
+    }
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
+#[test]
+fn retired_codes_say_so_in_text_and_json() {
+    let codes = product_codes_retired();
+    // Every retired code, and as many current ones.
+    let retired: Vec<&(String, bool)> = codes.iter().filter(|(_, r)| *r).collect();
+    let current = codes.iter().filter(|(_, r)| !*r).take(retired.len().max(3));
+    let sample: Vec<&(String, bool)> = retired.iter().copied().chain(current).collect();
+    let args: Vec<&str> = sample.iter().map(|(c, _)| c.as_str()).collect();
+    let output = tcerr().arg("--json").args(&args).output().unwrap();
+    assert!(output.status.success());
+    let reports = json_stdout(&output);
+    for (report, (code, retired)) in reports.as_array().unwrap().iter().zip(&sample) {
+        assert_eq!(report["code"], code.as_str());
+        assert_eq!(report["retired"], *retired, "{code}");
+    }
+    for (code, retired) in sample {
+        let text = tcerr().arg(code).output().unwrap();
+        let text = String::from_utf8(text.stdout).unwrap();
+        assert_eq!(text.contains("  retired  "), *retired, "{code}: {text}");
+    }
+}
+
+#[test]
+fn a_product_lists_the_common_codes_it_returns() {
+    // Every product that returns InternalError lists it.
+    let products = products_returning("InternalError");
+    assert!(!products.is_empty(), "some product returns InternalError");
+    for product in products.iter().take(5) {
+        let output = tcerr()
+            .args(["list", "--product", product, "--json"])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let codes = json_stdout(&output);
+        assert!(
+            codes
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["code"] == "InternalError"),
+            "{product}"
+        );
+    }
 }
