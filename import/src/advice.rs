@@ -670,17 +670,8 @@ pub const TAG_RULES: &[TagRule] = &[
         name: "description: unsupported",
         reason: "the description says the operation is not supported: no retry changes that",
         decide: |t, c| {
-            t.has(Tag::Unsupported).then(|| {
-                let (category, retry, _) = name_advice(c);
-                (
-                    if retry == "never" {
-                        category
-                    } else {
-                        "request"
-                    },
-                    "never",
-                )
-            })
+            t.has(Tag::Unsupported)
+                .then(|| (lasting_category(c), "never"))
         },
     },
     TagRule {
@@ -694,17 +685,8 @@ pub const TAG_RULES: &[TagRule] = &[
         name: "description: fix the request",
         reason: "the description says the request is wrong (invalid, malformed, check and try again): the same request fails the same way. The name may say more precisely which category",
         decide: |t, c| {
-            t.has(Tag::FixRequest).then(|| {
-                let (category, retry, _) = name_advice(c);
-                (
-                    if retry == "never" {
-                        category
-                    } else {
-                        "request"
-                    },
-                    "never",
-                )
-            })
+            t.has(Tag::FixRequest)
+                .then(|| (lasting_category(c), "never"))
         },
     },
 ];
@@ -742,6 +724,16 @@ pub fn advise_by_rules(code: &str, tags: Tags) -> Advice {
         category,
         retry,
         rule,
+    }
+}
+
+/// The category of a failure the description says will not pass: the
+/// name's, when the name rules agree that it will not; else `request`, as
+/// the caller must change what it sends.
+fn lasting_category(c: &Code<'_>) -> &'static str {
+    match name_advice(c) {
+        (category, "never", _) => category,
+        _ => "request",
     }
 }
 

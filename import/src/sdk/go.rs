@@ -86,51 +86,29 @@ pub fn read(root: &Path) -> Result<Vec<Definition>, Vec<ReadError>> {
 
 /// The definitions of one `errors.go`: the constants of its `const` block,
 /// each described by the comment run directly above it. Inside the block,
-/// any line that is neither blank, a comment nor a constant is an error.
+/// every line is blank, a comment or a code constant.
 pub fn parse_errors(
     file: &str,
     product: &str,
     version: &str,
     text: &str,
 ) -> Result<Vec<Definition>, Vec<ReadError>> {
-    let mut definitions = Vec::new();
-    let mut errors = Vec::new();
-    let mut comment: Vec<&str> = Vec::new();
     let mut in_block = false;
-    for (i, line) in text.lines().enumerate() {
-        let trimmed = line.trim();
-        if !in_block {
-            in_block = trimmed == "const (";
-            continue;
-        }
-        if trimmed == ")" {
-            in_block = false;
-        } else if trimmed.is_empty() {
-            comment.clear();
-        } else if let Some(text) = trimmed.strip_prefix("//") {
-            comment.push(text.trim());
-        } else if let Some((_, code)) = constant(trimmed) {
-            definitions.push(Definition {
-                product: product.to_owned(),
-                version: version.to_owned(),
-                code: code.to_owned(),
-                description: comment.join(" "),
-                actions: BTreeSet::new(),
-            });
-            comment.clear();
-        } else {
-            errors.push(ReadError {
-                file: file.to_owned(),
-                line: i + 1,
-                message: "neither a comment nor a code constant (NAME = \"Code\") in the const block; has the SDK's layout changed?".to_owned(),
-            });
-        }
-    }
-    if errors.is_empty() {
-        Ok(definitions)
-    } else {
-        Err(errors)
-    }
+    let block = text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| match (in_block, line.trim()) {
+            (false, "const (") => {
+                in_block = true;
+                false
+            }
+            (true, ")") => {
+                in_block = false;
+                false
+            }
+            (inside, _) => inside,
+        });
+    super::described_constants(file, product, version, "//", block)
 }
 
 /// Code → the actions whose comment in `client.go` lists it.

@@ -100,6 +100,50 @@ fn constant(line: &str) -> Option<(&str, &str)> {
     Some((name, literal(value)?))
 }
 
+/// The code constants of `lines` (numbered from 0), each described by
+/// the comment lines (starting with `comment`) directly above it; a blank
+/// line ends a comment. Any other line is an error naming its place, so
+/// that a change of the SDK's layout is noticed rather than codes lost.
+fn described_constants<'a>(
+    file: &str,
+    product: &str,
+    version: &str,
+    comment: &str,
+    lines: impl Iterator<Item = (usize, &'a str)>,
+) -> Result<Vec<Definition>, Vec<ReadError>> {
+    let mut definitions = Vec::new();
+    let mut errors = Vec::new();
+    let mut described: Vec<&str> = Vec::new();
+    for (i, line) in lines {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            described.clear();
+        } else if let Some(text) = trimmed.strip_prefix(comment) {
+            described.push(text.trim());
+        } else if let Some((_, code)) = constant(trimmed) {
+            definitions.push(Definition {
+                product: product.to_owned(),
+                version: version.to_owned(),
+                code: code.to_owned(),
+                description: described.join(" "),
+                actions: BTreeSet::new(),
+            });
+            described.clear();
+        } else {
+            errors.push(ReadError {
+                file: file.to_owned(),
+                line: i + 1,
+                message: "neither a comment nor a code constant (NAME = \"Code\"); has the SDK's layout changed?".to_owned(),
+            });
+        }
+    }
+    if errors.is_empty() {
+        Ok(definitions)
+    } else {
+        Err(errors)
+    }
+}
+
 /// Every file under `root`, recursively, in no set order.
 fn walk(root: &Path) -> Result<Vec<std::path::PathBuf>, String> {
     let mut files = Vec::new();

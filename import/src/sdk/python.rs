@@ -7,11 +7,10 @@
 //! FAILEDOPERATION_SOMETHING = 'FailedOperation.Something'
 //! ```
 
-use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::Path;
 
-use super::{Definition, ReadError, constant, product_version};
+use super::{Definition, ReadError, product_version};
 
 const FILE_NAME: &str = "errorcodes.py";
 
@@ -98,44 +97,13 @@ fn read_tree(root: &Path) -> Result<Vec<(String, String)>, String> {
     Ok(files)
 }
 
-/// The definitions of one `errorcodes.py`. A comment run directly above a
-/// constant describes it; a blank line ends a run. Any other line is an
-/// error, so that a change of shape is noticed rather than codes lost.
+/// The definitions of one `errorcodes.py`: every line is blank, a comment
+/// or a code constant.
 pub fn parse(
     file: &str,
     product: &str,
     version: &str,
     text: &str,
 ) -> Result<Vec<Definition>, Vec<ReadError>> {
-    let mut definitions = Vec::new();
-    let mut errors = Vec::new();
-    let mut comment: Vec<&str> = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            comment.clear();
-        } else if let Some(text) = trimmed.strip_prefix('#') {
-            comment.push(text.trim());
-        } else if let Some((_, code)) = constant(trimmed) {
-            definitions.push(Definition {
-                product: product.to_owned(),
-                version: version.to_owned(),
-                code: code.to_owned(),
-                description: comment.join(" "),
-                actions: BTreeSet::new(),
-            });
-            comment.clear();
-        } else {
-            errors.push(ReadError {
-                file: file.to_owned(),
-                line: i + 1,
-                message: "neither a comment nor a code constant (NAME = 'Code'); has the SDK's layout changed?".to_owned(),
-            });
-        }
-    }
-    if errors.is_empty() {
-        Ok(definitions)
-    } else {
-        Err(errors)
-    }
+    super::described_constants(file, product, version, "#", text.lines().enumerate())
 }
