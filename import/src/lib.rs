@@ -7,7 +7,7 @@
 //! - [`render`]: writes the product catalogs, `products/<product>.toml`,
 //!   and the product features of `Cargo.toml` from `data/codes.tsv`, with
 //!   the advice of [`advice`], and validates every file it writes with the
-//!   build script's own [`catalog`] model, so the two cannot disagree.
+//!   build script's own catalog model (`build/catalog.rs`), so the two cannot disagree.
 //!
 //! The hand-made decisions live beside the data, not in its output, so a
 //! re-import keeps them: the advice rules and exceptions in [`advice`],
@@ -26,7 +26,7 @@ pub mod words;
 /// import names variants and checks files exactly as the build does.
 #[path = "../../build/catalog.rs"]
 #[allow(dead_code)]
-pub mod catalog;
+mod catalog;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write;
