@@ -286,6 +286,9 @@ struct Files<'a> {
     sources: &'a [Source<'a>],
     /// Byte offset of each line's start, per file, for line and column.
     line_starts: Vec<Vec<usize>>,
+    /// Each file's index among the product files (into
+    /// [`Catalog::products`]), if it is one.
+    product_of: Vec<Option<usize>>,
     errors: Vec<Diagnostic>,
 }
 
@@ -299,9 +302,18 @@ impl<'a> Files<'a> {
                     .collect()
             })
             .collect();
+        let mut products = 0..;
+        let product_of = sources
+            .iter()
+            .map(|s| match s.kind {
+                Kind::Product(_) => products.next(),
+                _ => None,
+            })
+            .collect();
         Files {
             sources,
             line_starts,
+            product_of,
             errors: Vec::new(),
         }
     }
@@ -855,18 +867,8 @@ fn merge_codes(files: &mut Files<'_>, checked: Vec<CheckedEntry>) -> Vec<Checked
     let mut merged: Vec<CheckedEntry> = Vec::with_capacity(checked.len());
     let mut codes = FirstDefinitions::new();
     let mut variants = FirstDefinitions::new();
-    // Each file's index among the product files, if it is one.
-    let mut products = 0..;
-    let product_of: Vec<Option<usize>> = files
-        .sources
-        .iter()
-        .map(|s| match s.kind {
-            Kind::Product(_) => products.next(),
-            _ => None,
-        })
-        .collect();
     for mut e in checked {
-        let product = product_of[e.code_place.file];
+        let product = files.product_of[e.code_place.file];
         let code = e.entry.code.clone();
         if let Some((first, i)) = codes.claim(&code, &e.code_place, merged.len()) {
             let shared = matches!(files.kind(&first), Kind::Product(_)) && product.is_some();
@@ -933,12 +935,6 @@ fn link_common_codes(files: &mut Files<'_>, entries: &mut [CheckedEntry], common
         .filter(|(_, e)| files.kind(&e.code_place) == Kind::Common)
         .map(|(i, e)| (e.entry.code.as_str(), i))
         .collect();
-    let product_of = |file: usize| {
-        files.sources[..file]
-            .iter()
-            .filter(|s| matches!(s.kind, Kind::Product(_)))
-            .count()
-    };
     let mut links = Vec::new();
     let mut listed = FirstDefinitions::new();
     for Located { value, place } in common {
@@ -961,13 +957,12 @@ fn link_common_codes(files: &mut Files<'_>, entries: &mut [CheckedEntry], common
             );
             continue;
         }
-        links.push((entry, product_of(place.file)));
+        links.extend(files.product_of[place.file].map(|product| (entry, product)));
     }
+    // The lists are read file by file, in the order given, and a common
+    // code has no product of its own: each code's products stay in order.
     for (entry, product) in links {
         entries[entry].entry.products.push(product);
-    }
-    for e in entries.iter_mut() {
-        e.entry.products.sort_unstable();
     }
 }
 

@@ -186,17 +186,19 @@ struct Product<'a> {
     codes: BTreeSet<&'a str>,
 }
 
-/// The codes of `codes.toml`, which no product file repeats.
+/// The codes of `codes.toml`, which no product file repeats, read with the
+/// build script's own validator.
 fn common_codes(text: &str) -> Result<BTreeSet<String>, String> {
-    let table: toml::Table = text.parse().map_err(|e| format!("codes.toml: {e}"))?;
-    let codes = table
-        .get("code")
-        .and_then(|c| c.as_array())
-        .ok_or("codes.toml has no [[code]] entries")?;
-    Ok(codes
-        .iter()
-        .filter_map(|c| c.get("code")?.as_str().map(str::to_owned))
-        .collect())
+    let source = catalog::Source {
+        name: "codes.toml",
+        text,
+        kind: catalog::Kind::Common,
+    };
+    let catalog = catalog::Catalog::parse(&[source]).map_err(|problems| {
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        lines.join("\n")
+    })?;
+    Ok(catalog.entries.into_iter().map(|e| e.code).collect())
 }
 
 /// `data/names.toml`: variant names and hand-written descriptions.

@@ -32,33 +32,13 @@ fn main() -> ExitCode {
         Some("--explain") => explain(&root, &args[1..]),
         Some("--tags") if args.len() == 1 => tag_lines(),
         Some("refresh") => refresh_command(&root, &args[1..]),
-        Some(_) => Err(Failure::Usage(format!(
-            "{USAGE}\nunknown arguments {:?}",
-            &args[..]
-        ))),
+        Some(_) => Err(format!("{USAGE}\nunknown arguments {:?}", &args[..])),
     };
-    match result {
-        Ok(code) => code,
-        Err(Failure::Usage(message)) => {
-            eprintln!("import: {message}");
-            ExitCode::from(2)
-        }
-        Err(Failure::Error(message)) => {
-            eprintln!("import: {message}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-enum Failure {
-    Usage(String),
-    Error(String),
-}
-
-impl From<String> for Failure {
-    fn from(message: String) -> Self {
-        Failure::Error(message)
-    }
+    // A usage error and a failure both exit 2; exit 1 is `--check`'s "stale".
+    result.unwrap_or_else(|message| {
+        eprintln!("import: {message}");
+        ExitCode::from(2)
+    })
 }
 
 fn read_rows(root: &Path) -> Result<Vec<data::Row>, String> {
@@ -67,7 +47,7 @@ fn read_rows(root: &Path) -> Result<Vec<data::Row>, String> {
     data::read(&text)
 }
 
-fn explain(root: &Path, codes: &[String]) -> Result<ExitCode, Failure> {
+fn explain(root: &Path, codes: &[String]) -> Result<ExitCode, String> {
     let rows = read_rows(root)?;
     let facts = code_facts(&rows);
     for code in codes {
@@ -87,7 +67,7 @@ fn explain(root: &Path, codes: &[String]) -> Result<ExitCode, Failure> {
 }
 
 /// Each line of standard input, with the tags it states before it.
-fn tag_lines() -> Result<ExitCode, Failure> {
+fn tag_lines() -> Result<ExitCode, String> {
     for line in std::io::stdin().lines() {
         let line = line.map_err(|e| format!("cannot read standard input: {e}"))?;
         println!("{}\t{line}", tags::tags(&line));
@@ -95,11 +75,11 @@ fn tag_lines() -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_catalogs(root: &Path, check: bool) -> Result<ExitCode, Failure> {
+fn write_catalogs(root: &Path, check: bool) -> Result<ExitCode, String> {
     write_outputs(root, render(root)?, check)
 }
 
-fn write_outputs(root: &Path, outputs: Vec<Output>, check: bool) -> Result<ExitCode, Failure> {
+fn write_outputs(root: &Path, outputs: Vec<Output>, check: bool) -> Result<ExitCode, String> {
     let stale = stale_products(root, &outputs);
     let changed: Vec<_> = outputs
         .iter()
@@ -138,7 +118,7 @@ fn write_outputs(root: &Path, outputs: Vec<Output>, check: bool) -> Result<ExitC
 }
 
 /// `--python-sdk A B --go-sdk C`: the paths given after each flag.
-fn sdk_paths(args: &[String]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Failure> {
+fn sdk_paths(args: &[String]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), String> {
     let (mut python, mut go) = (Vec::new(), Vec::new());
     let mut target: Option<&mut Vec<PathBuf>> = None;
     for arg in args {
@@ -147,49 +127,45 @@ fn sdk_paths(args: &[String]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Failure> {
             "--go-sdk" => target = Some(&mut go),
             path => match target.as_deref_mut() {
                 Some(list) => list.push(PathBuf::from(path)),
-                None => return Err(Failure::Usage(format!("{USAGE}\n{path:?} follows no flag"))),
+                None => return Err(format!("{USAGE}\n{path:?} follows no flag")),
             },
         }
     }
     if python.is_empty() {
-        return Err(Failure::Usage(format!(
-            "{USAGE}\nrefresh needs at least one --python-sdk"
-        )));
+        return Err(format!("{USAGE}\nrefresh needs at least one --python-sdk"));
     }
     Ok((python, go))
 }
 
-fn refresh_command(root: &Path, args: &[String]) -> Result<ExitCode, Failure> {
+fn refresh_command(root: &Path, args: &[String]) -> Result<ExitCode, String> {
     let (python, go) = sdk_paths(args)?;
+    type Reader = fn(&Path) -> Result<Vec<sdk::Definition>, Vec<sdk::ReadError>>;
+    let sources = python
+        .iter()
+        .map(|path| (path, sdk::python::read as Reader, ""))
+        .chain(
+            go.iter()
+                .map(|path| (path, sdk::go::read as Reader, "Go SDK tree ")),
+        );
     let mut definitions = Vec::new();
     let mut labels = Vec::new();
     let mut problems = Vec::new();
-    for path in &python {
-        match sdk::python::read(path) {
+    for (path, read, kind) in sources {
+        match read(path) {
             Ok(found) => {
                 eprintln!("import: {}: {} definitions", path.display(), found.len());
                 definitions.extend(found);
             }
             Err(e) => problems.extend(e),
         }
-        labels.push(refresh::source_label(path));
-    }
-    for path in &go {
-        match sdk::go::read(path) {
-            Ok(found) => {
-                eprintln!("import: {}: {} definitions", path.display(), found.len());
-                definitions.extend(found);
-            }
-            Err(e) => problems.extend(e),
-        }
-        labels.push(format!("Go SDK tree {}", refresh::source_label(path)));
+        labels.push(format!("{kind}{}", refresh::source_label(path)));
     }
     if !problems.is_empty() {
         let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        return Err(Failure::Error(format!(
+        return Err(format!(
             "nothing written; the SDKs could not be read:\n  {}",
             lines.join("\n  ")
-        )));
+        ));
     }
     let previous = read_rows(root)?;
     let rows = refresh::merge(&previous, &definitions);
