@@ -59,6 +59,7 @@ mod category;
 mod error_code;
 mod fingerprint;
 mod generated;
+mod policy;
 #[cfg(feature = "serde")]
 mod response;
 mod retry;
@@ -98,6 +99,7 @@ pub use error_code::UnknownCode;
 /// # Ok::<(), tencentcloud_error_codes::UnknownCode>(())
 /// ```
 pub use generated::ErrorCode;
+pub use policy::{Decision, Failure, Jitter, RetryPolicy, RetryQuota, Stop, is_idempotent};
 
 /// The class of failure a code belongs to, so a program can decide what to
 /// do next: fix credentials ([`Auth`](Category::Auth)), ask for access
