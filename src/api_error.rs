@@ -1,5 +1,6 @@
 use std::fmt;
 
+use crate::shown::{CODE_LIMIT, MESSAGE_LIMIT, Shown};
 use crate::{Category, ErrorCode, Retry, lookup, resolve};
 
 /// A failed Tencent Cloud API call: the `Error` of a response and its
@@ -104,11 +105,32 @@ impl ApiError {
 }
 
 impl fmt::Display for ApiError {
-    /// `Code: Message (request ID …)`.
+    /// `Code: Message (request ID …)`, without `: Message` when the message
+    /// is empty. The text comes from the network, so it is shown safely for
+    /// a terminal or a log line: control and bidirectional characters are
+    /// written as visible escapes (`\u{1b}`), and a code or request ID is
+    /// cut after 64 characters, a message after 1,000. The exact values
+    /// stay available from [`code`](ApiError::code),
+    /// [`message`](ApiError::message) and
+    /// [`request_id`](ApiError::request_id).
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::ApiError;
+    ///
+    /// let err = ApiError::new("InternalError", "", Some("r-1".to_owned()));
+    /// assert_eq!(err.to_string(), "InternalError (request ID r-1)");
+    /// let hostile = ApiError::new("X\u{1b}[2J", "red\u{202e}txet", None);
+    /// assert_eq!(hostile.to_string(), r"X\u{1b}[2J: red\u{202e}txet");
+    /// assert_eq!(hostile.code(), "X\u{1b}[2J");
+    /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.code, self.message)?;
+        let shown = |text, limit| Shown { text, limit };
+        write!(f, "{}", shown(&self.code, CODE_LIMIT))?;
+        if !self.message.is_empty() {
+            write!(f, ": {}", shown(&self.message, MESSAGE_LIMIT))?;
+        }
         if let Some(id) = &self.request_id {
-            write!(f, " (request ID {id})")?;
+            write!(f, " (request ID {})", shown(id, CODE_LIMIT))?;
         }
         Ok(())
     }

@@ -66,6 +66,7 @@ mod retry;
 mod retry_spelling;
 #[cfg(feature = "serde")]
 mod serde_impls;
+mod shown;
 mod variant_name;
 
 use std::fmt;

@@ -5,6 +5,9 @@
 //! that cannot be read.
 
 mod report;
+/// Input made safe to show; shared with the library.
+#[path = "../../src/shown.rs"]
+mod shown;
 mod suggest;
 
 use std::io::{self, Read, Write};
@@ -23,7 +26,7 @@ use report::{CodeReport, ExplainReport};
 #[command(
     name = "tcerr",
     version,
-    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true,
     override_usage = "tcerr [--json] <CODE>...\n       \
                       tcerr list [--category <NAME>] [--product <NAME>] [--json]\n       \
                       tcerr products [--json]\n       \

@@ -597,3 +597,94 @@ fn a_product_lists_the_common_codes_it_returns() {
         );
     }
 }
+
+/// Would act on a terminal rather than show.
+fn is_dangerous(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+fn hostile() -> Vec<String> {
+    vec![
+        "\u{1b}[2J\u{1b}[31m".to_owned(),
+        "InternalError.\u{1b}]0;title\u{7}".to_owned(),
+        "Resource\u{202e}txet".to_owned(),
+        (1u32..0x20)
+            .chain(0x7f..0xa0)
+            .filter_map(char::from_u32)
+            .collect(),
+        // A command-line argument may hold 128 KiB at most.
+        "z".repeat(100_000),
+    ]
+}
+
+fn assert_safe(output: &std::process::Output, what: &str) {
+    for (stream, bytes) in [("stdout", &output.stdout), ("stderr", &output.stderr)] {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(
+            !text.chars().any(is_dangerous),
+            "{what}: {stream} holds a control character: {:?}",
+            &text[..text.len().min(300)]
+        );
+    }
+}
+
+#[test]
+fn no_input_reaches_the_terminal_as_a_control_character() {
+    for input in hostile() {
+        // A code on the command line, as text and as JSON.
+        let text = tcerr().arg(&input).output().unwrap();
+        assert_safe(&text, "tcerr CODE");
+        assert!(
+            text.stderr.len() + text.stdout.len() < 2_000,
+            "long input is cut"
+        );
+        let json = tcerr().args(["--json", &input]).output().unwrap();
+        assert_safe(&json, "tcerr --json CODE");
+        // JSON keeps the exact value for a program.
+        assert_eq!(json_stdout(&json)[0]["code"], input.as_str());
+
+        // A response body whose code, message and request ID are hostile,
+        // and a megabyte long.
+        let input = format!("{input}{}", "w".repeat(1 << 20));
+        let body = serde_json::json!({
+            "Response": {"Error": {"Code": input, "Message": input}, "RequestId": input}
+        })
+        .to_string();
+        let text = tcerr()
+            .arg("explain")
+            .write_stdin(body.clone())
+            .output()
+            .unwrap();
+        assert_safe(&text, "tcerr explain");
+        assert!(text.stdout.len() < 4_000, "long fields are cut");
+        let json = tcerr()
+            .args(["explain", "--json"])
+            .write_stdin(body)
+            .output()
+            .unwrap();
+        assert_safe(&json, "tcerr explain --json");
+        let report = json_stdout(&json);
+        assert_eq!(report["code"], input.as_str());
+        assert_eq!(report["message"], input.as_str());
+        assert_eq!(report["request_id"], input.as_str());
+    }
+}
+
+#[test]
+fn json_works_before_and_after_every_subcommand() {
+    for args in [
+        vec!["list"],
+        vec!["list", "--product", "cvm"],
+        vec!["list", "--category", "server"],
+        vec!["products"],
+        vec!["explain", "../tests/fixtures/failure-response.json"],
+        vec!["InternalError"],
+    ] {
+        let before = tcerr().arg("--json").args(&args).output().unwrap();
+        let after = tcerr().args(&args).arg("--json").output().unwrap();
+        assert!(before.status.success(), "--json {args:?}: {before:?}");
+        assert_eq!(before.stdout, after.stdout, "{args:?}");
+        json_stdout(&before);
+    }
+}
