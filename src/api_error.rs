@@ -1,7 +1,6 @@
 use std::fmt;
 
-use crate::shown::{CODE_LIMIT, MESSAGE_LIMIT, Shown};
-use crate::{Category, ErrorCode, Retry, lookup, resolve};
+use crate::{Category, ErrorCode, Retry, SafeText, lookup, resolve};
 
 /// A failed Tencent Cloud API call: the `Error` of a response and its
 /// `RequestId`.
@@ -124,13 +123,12 @@ impl fmt::Display for ApiError {
     /// assert_eq!(hostile.code(), "X\u{1b}[2J");
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let shown = |text, limit| Shown { text, limit };
-        write!(f, "{}", shown(&self.code, CODE_LIMIT))?;
+        write!(f, "{}", SafeText::code(&self.code))?;
         if !self.message.is_empty() {
-            write!(f, ": {}", shown(&self.message, MESSAGE_LIMIT))?;
+            write!(f, ": {}", SafeText::message(&self.message))?;
         }
         if let Some(id) = &self.request_id {
-            write!(f, " (request ID {})", shown(id, CODE_LIMIT))?;
+            write!(f, " (request ID {})", SafeText::code(id))?;
         }
         Ok(())
     }

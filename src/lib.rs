@@ -75,8 +75,9 @@ use std::iter::FusedIterator;
 pub use api_error::ApiError;
 pub use category::UnknownCategory;
 pub use error_code::UnknownCode;
-/// A code of the catalog: a common error code that any Tencent Cloud API
-/// action can return.
+/// A code of the catalog: one of the common error codes any Tencent Cloud
+/// API action can return, or, with a product's feature on, one of that
+/// product's API-specific codes (or one of an extra catalog file's).
 ///
 /// Each variant is named after its code without the dots and documents the
 /// code, its description, category and retry advice. The methods read
@@ -86,6 +87,15 @@ pub use error_code::UnknownCode;
 /// case-sensitive, never allocating), or by parsing (`FromStr`,
 /// `TryFrom<&str>`), which also says what was wrong. `Ord` follows declared
 /// order; `Display` writes the code string and `Debug` the variant name.
+///
+/// **The discriminant is no identity.** `code as u16` (the enum is
+/// `#[repr(u16)]`, `u32` past 65,536 codes) is the code's position in this
+/// build's tables: it changes when any crate in the build turns on another
+/// product feature (`OperationDeniedInstanceOperationInProgress` is one
+/// number with `cvm` and another with `cvm,cbs`) and from one release to
+/// the next. Store, send or compare across builds the code string
+/// ([`as_str`](ErrorCode::as_str), [`from_code`](ErrorCode::from_code)),
+/// or use the `serde` feature, which writes the string.
 ///
 /// ```
 /// use tencentcloud_error_codes::{Category, ErrorCode, Retry};
@@ -101,6 +111,7 @@ pub use error_code::UnknownCode;
 /// ```
 pub use generated::ErrorCode;
 pub use policy::{Decision, Failure, Jitter, RetryPolicy, RetryQuota, Stop, is_idempotent};
+pub use shown::SafeText;
 
 /// The class of failure a code belongs to, so a program can decide what to
 /// do next: fix credentials ([`Auth`](Category::Auth)), ask for access

@@ -20,6 +20,7 @@ use crate::retry_spelling::RETRY_SPELLINGS;
 /// assert_eq!("if-idempotent".parse(), Ok(Retry::IfIdempotent));
 /// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Retry {
     /// The same request fails the same way: fix its cause instead (`never`).
     Never,
@@ -32,7 +33,8 @@ pub enum Retry {
 }
 
 impl Retry {
-    /// Every value, from the most to the least cautious.
+    /// Every value, in the order of their spellings in `codes.toml`:
+    /// `never`, `safe`, `if-idempotent` (the order of `Ord` too).
     ///
     /// ```
     /// use tencentcloud_error_codes::Retry;

@@ -5,9 +5,6 @@
 //! that cannot be read.
 
 mod report;
-/// Input made safe to show; shared with the library.
-#[path = "../../src/shown.rs"]
-mod shown;
 mod suggest;
 
 use std::io::{self, Read, Write};

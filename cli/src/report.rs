@@ -5,9 +5,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 use serde::de::IgnoredAny;
-use tencentcloud_error_codes::{ErrorCode, Response, lookup, resolve};
+use tencentcloud_error_codes::{ErrorCode, Response, SafeText, lookup, resolve};
 
-use crate::shown::{CODE_LIMIT, MESSAGE_LIMIT, Shown, needs_escape};
 use crate::suggest;
 
 /// What the catalog says of one code string.
@@ -70,7 +69,7 @@ impl<'a> CodeReport<'a> {
     }
 
     pub fn unknown_message(&self) -> String {
-        let mut message = format!("unknown error code \"{}\"", shown_code(self.code));
+        let mut message = format!("unknown error code \"{}\"", SafeText::code(self.code));
         match self.suggestions.as_slice() {
             [] => message.push_str(" (try `tcerr list`)"),
             [one] => message.push_str(&format!("; did you mean {one:?}?")),
@@ -84,7 +83,7 @@ impl<'a> CodeReport<'a> {
 
     /// The code, then what the catalog says of it, indented.
     pub fn write_text(&self, out: &mut impl Write) -> io::Result<()> {
-        writeln!(out, "{}", shown_code(self.code))?;
+        writeln!(out, "{}", SafeText::code(self.code))?;
         self.write_details(out)
     }
 
@@ -152,21 +151,15 @@ impl<'a> ExplainReport<'a> {
     }
 
     pub fn write_text(&self, out: &mut impl Write) -> io::Result<()> {
-        let request_id = Shown {
-            text: self.request_id.unwrap_or("none"),
-            limit: CODE_LIMIT,
-        };
+        let request_id = SafeText::code(self.request_id.unwrap_or("none"));
         let Some(error) = &self.error else {
             return writeln!(
                 out,
                 "no error: the request succeeded (request ID {request_id})"
             );
         };
-        writeln!(out, "{}", shown_code(error.code))?;
-        let message = Shown {
-            text: self.message.unwrap_or_default(),
-            limit: MESSAGE_LIMIT,
-        };
+        writeln!(out, "{}", SafeText::code(error.code))?;
+        let message = SafeText::message(self.message.unwrap_or_default());
         writeln!(out, "  message      {message}")?;
         writeln!(out, "  request ID   {request_id}")?;
         error.write_details(out)
@@ -182,22 +175,13 @@ pub fn write_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()
     let json = serde_json::to_string_pretty(value)?;
     let mut safe = String::with_capacity(json.len());
     for c in json.chars() {
-        if c != '\n' && needs_escape(c) {
+        if c != '\n' && SafeText::needs_escape(c) {
             let _ = write!(safe, "\\u{:04x}", u32::from(c));
         } else {
             safe.push(c);
         }
     }
     writeln!(out, "{safe}")
-}
-
-/// A code from input, safe for a terminal and cut after 64 characters, as
-/// the library cuts it.
-fn shown_code(code: &str) -> Shown<'_> {
-    Shown {
-        text: code,
-        limit: CODE_LIMIT,
-    }
 }
 
 /// The product catalogs with their number of codes, as an aligned table.
