@@ -1,6 +1,7 @@
 //! Reads `codes.toml`, the product catalogs whose features are on
-//! (`products/<name>.toml`, feature `<name>`) and any extra catalog files
-//! named in `TENCENTCLOUD_ERROR_CODES_EXTRA`, validates them as one catalog
+//! (`products/<name>.toml`, feature `<name>`), the family advice
+//! (`families.toml`) and any extra catalog files named in
+//! `TENCENTCLOUD_ERROR_CODES_EXTRA`, validates them as one catalog
 //! and writes its Rust source to `$OUT_DIR/catalog.rs`, which
 //! `src/generated.rs` includes. The data model and every rule live in
 //! `build/catalog.rs`, the output's shape in `build/codegen.rs`.
@@ -16,11 +17,13 @@ use catalog::{Catalog, EXTRA_VAR, Kind, Source};
 
 const CATALOG: &str = "codes.toml";
 const PRODUCTS: &str = "products";
+const FAMILIES: &str = "families.toml";
 
 fn main() {
     for path in [
         CATALOG,
         PRODUCTS,
+        FAMILIES,
         "build.rs",
         "build/catalog.rs",
         "build/codegen.rs",
@@ -49,6 +52,7 @@ enum Part {
     Common,
     Product(String),
     Extra,
+    Families,
 }
 
 fn run() -> Result<(), Vec<String>> {
@@ -58,6 +62,11 @@ fn run() -> Result<(), Vec<String>> {
         part: Part::Common,
     }];
     files.extend(enabled_products()?);
+    files.push(File {
+        name: FAMILIES.to_owned(),
+        path: PathBuf::from(FAMILIES),
+        part: Part::Families,
+    });
     if let Some(value) = std::env::var_os(EXTRA_VAR) {
         for path in catalog::extra_files(&value)? {
             println!("cargo::rerun-if-changed={}", path.display());
@@ -94,6 +103,7 @@ fn run() -> Result<(), Vec<String>> {
                 Part::Common => Kind::Common,
                 Part::Product(product) => Kind::Product(product),
                 Part::Extra => Kind::Extra,
+                Part::Families => Kind::Families,
             },
         })
         .collect();

@@ -40,6 +40,10 @@ pub enum Kind<'a> {
     Product(&'a str),
     /// A file named in [`EXTRA_VAR`]: the user's own codes and categories.
     Extra,
+    /// `families.toml`: for each family of codes (a dotted prefix), the
+    /// advice for a child the catalog does not hold. Written by the import
+    /// from every product's codes; `[[family]]` tables only.
+    Families,
 }
 
 /// One catalog file: the name shown in messages, its text and its part.
@@ -134,6 +138,17 @@ pub struct Entry {
     pub products: Vec<usize>,
 }
 
+/// The advice for a code the catalog does not hold, by the family (dotted
+/// prefix) it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FamilyDef {
+    /// The family: `ResourceUnavailable` for `ResourceUnavailable.*`.
+    pub prefix: String,
+    /// Index into [`Catalog::categories`].
+    pub category: usize,
+    pub retry: Retry,
+}
+
 /// The validated catalog: categories and entries in declared order (the
 /// files in the order given, each in its own order; a code several product
 /// files define stands where it first appears).
@@ -143,6 +158,8 @@ pub struct Catalog {
     pub entries: Vec<Entry>,
     /// The product files' names, in the order given.
     pub products: Vec<String>,
+    /// The family advice, in byte order of prefix.
+    pub families: Vec<FamilyDef>,
     /// Advice that does not stop the build (`cargo::warning`).
     pub warnings: Vec<Diagnostic>,
 }
@@ -155,6 +172,8 @@ const RETIRED: &str = "retired";
 /// The top-level key of a product catalog that lists the common codes (of
 /// `codes.toml`) the product returns.
 const COMMON: &str = "common";
+/// The table of a families file.
+const FAMILY: &str = "family";
 
 /// Names an `ErrorCode` variant cannot take: Rust keywords (of every
 /// edition, strict and reserved) and the enum's own associated items, which
@@ -234,8 +253,10 @@ impl Catalog {
     /// file (in the order given), line, column.
     pub fn parse(sources: &[Source<'_>]) -> Result<Catalog, Vec<Diagnostic>> {
         let mut files = Files::new(sources);
-        let (pending_categories, pending_entries, pending_common) = read_files(&mut files);
+        let (pending_categories, pending_entries, pending_common, pending_families) =
+            read_files(&mut files);
         let categories = define_categories(&mut files, pending_categories);
+        let families = check_families(&mut files, &categories, pending_families);
         let checked = check_entries(&mut files, &categories, pending_entries);
         let mut entries = merge_codes(&mut files, checked);
         link_common_codes(&mut files, &mut entries, pending_common);
@@ -262,6 +283,7 @@ impl Catalog {
             categories: categories.into_iter().map(|c| c.def).collect(),
             entries: entries.into_iter().map(|e| e.entry).collect(),
             products,
+            families,
             warnings: sorted(warnings, sources),
         })
     }
@@ -398,12 +420,22 @@ struct PendingEntry {
     retired: bool,
 }
 
+/// What the files hold, read but not yet checked: categories, entries,
+/// the common codes products list, families.
+type Pending = (
+    Vec<PendingCategory>,
+    Vec<PendingEntry>,
+    Vec<Located>,
+    Vec<PendingFamily>,
+);
+
 /// Step 1: each file's tables, with every malformed, unknown, missing or
 /// mistyped part reported.
-fn read_files(files: &mut Files<'_>) -> (Vec<PendingCategory>, Vec<PendingEntry>, Vec<Located>) {
+fn read_files(files: &mut Files<'_>) -> Pending {
     let mut categories = Vec::new();
     let mut entries = Vec::new();
     let mut common = Vec::new();
+    let mut families = Vec::new();
     for file in 0..files.sources.len() {
         let source = files.sources[file];
         let at = |span: Range<usize>| Place { file, span };
@@ -418,6 +450,29 @@ fn read_files(files: &mut Files<'_>) -> (Vec<PendingCategory>, Vec<PendingEntry>
         };
         for (key, value) in in_file_order(document) {
             let (name, value_place) = (key.get_ref().as_ref(), at(value.span()));
+            if source.kind == Kind::Families {
+                match (name, value.into_inner()) {
+                    (FAMILY, DeValue::Array(array)) => {
+                        for table in array {
+                            let span = table.span();
+                            match table.into_inner() {
+                                DeValue::Table(table) => {
+                                    families.push(read_family(files, at(span), table));
+                                }
+                                other => files.report(
+                                    &at(span),
+                                    format!("`{FAMILY}` holds {}; write each family as a [[{FAMILY}]] table", other.type_str()),
+                                ),
+                            }
+                        }
+                    }
+                    _ => files.report(
+                        &at(key.span()),
+                        format!("`{}` in a families file, which holds [[{FAMILY}]] tables only; it is written by the import tool", name.escape_debug()),
+                    ),
+                }
+                continue;
+            }
             match (name, value.into_inner()) {
                 ("categories", DeValue::Table(table)) => {
                     if let Kind::Product(product) = source.kind {
@@ -475,7 +530,128 @@ fn read_files(files: &mut Files<'_>) -> (Vec<PendingCategory>, Vec<PendingEntry>
             }
         }
     }
-    (categories, entries, common)
+    (categories, entries, common, families)
+}
+
+/// The fields of a `[[family]]` table, all required.
+const FAMILY_FIELDS: [&str; 3] = ["prefix", "category", "retry"];
+
+/// A `[[family]]` table's fields, not yet checked; `None` when a field was
+/// missing, unknown or mistyped (already reported).
+struct PendingFamily {
+    fields: Option<[Located; FAMILY_FIELDS.len()]>,
+}
+
+/// Takes the fields out of one `[[family]]` table.
+fn read_family(files: &mut Files<'_>, header: Place, table: DeTable<'_>) -> PendingFamily {
+    let file = header.file;
+    let mut fields: [Option<Located>; FAMILY_FIELDS.len()] = Default::default();
+    let mut sound = true;
+    for (key, value) in in_file_order(table) {
+        let place = Place {
+            file,
+            span: value.span(),
+        };
+        let slot = FAMILY_FIELDS
+            .iter()
+            .position(|f| *f == key.get_ref().as_ref());
+        match (slot, value.into_inner()) {
+            (Some(slot), DeValue::String(s)) => {
+                fields[slot] = Some(Located {
+                    value: s.into_owned(),
+                    place,
+                })
+            }
+            (Some(slot), other) => {
+                files.report(
+                    &place,
+                    format!(
+                        "field `{}` must be a string, found {}; quote it",
+                        FAMILY_FIELDS[slot],
+                        other.type_str()
+                    ),
+                );
+                sound = false;
+            }
+            (None, _) => {
+                files.report(
+                    &Place { file, span: key.span() },
+                    format!("unknown field `{}` in [[{FAMILY}]]; the fields are `prefix`, `category`, `retry`", key.get_ref().escape_debug()),
+                );
+                sound = false;
+            }
+        }
+    }
+    let [prefix, category, retry] = fields;
+    match (sound, prefix, category, retry) {
+        (true, Some(p), Some(c), Some(r)) => PendingFamily {
+            fields: Some([p, c, r]),
+        },
+        (true, ..) => {
+            files.report(
+                &header,
+                format!("[[{FAMILY}]] needs `prefix`, `category` and `retry`; run the import tool to rewrite the file"),
+            );
+            PendingFamily { fields: None }
+        }
+        _ => PendingFamily { fields: None },
+    }
+}
+
+/// Step 2b: each family's prefix, category and retry; a prefix given twice.
+fn check_families(
+    files: &mut Files<'_>,
+    categories: &[DefinedCategory],
+    pending: Vec<PendingFamily>,
+) -> Vec<FamilyDef> {
+    let mut families = Vec::new();
+    let mut prefixes = FirstDefinitions::new();
+    for [prefix, category, retry] in pending.into_iter().filter_map(|p| p.fields) {
+        let mut sound = true;
+        if !is_code(&prefix.value) || prefix.value.ends_with('.') {
+            files.report(
+                &prefix.place,
+                format!(
+                    "family prefix {:?} is not dot-separated ASCII identifiers",
+                    prefix.value
+                ),
+            );
+            sound = false;
+        } else if let Some((first, ())) = prefixes.claim(&prefix.value, &prefix.place, ()) {
+            let first = files.locate(&first);
+            files.report(
+                &prefix.place,
+                format!(
+                    "family `{}` is already given at {first}; keep one",
+                    prefix.value
+                ),
+            );
+            sound = false;
+        }
+        let category_index = categories.iter().position(|d| d.def.name == category.value);
+        if category_index.is_none() {
+            files.report(
+                &category.place,
+                format!("unknown category `{}` for family `{}`; families use the categories of codes.toml", category.value.escape_debug(), prefix.value.escape_debug()),
+            );
+        }
+        let parsed = Retry::parse(&retry.value);
+        if parsed.is_none() {
+            files.report(
+                &retry.place,
+                format!("invalid retry value {:?} for family `{}`; use \"never\", \"safe\" or \"if-idempotent\"", retry.value, prefix.value.escape_debug()),
+            );
+        }
+        if let (true, Some(category), Some(retry)) = (sound, category_index, parsed) {
+            families.push(FamilyDef {
+                prefix: prefix.value,
+                category,
+                retry,
+            });
+        }
+    }
+    families.sort_by(|a, b| a.prefix.cmp(&b.prefix));
+    families
 }
 
 /// A product catalog's `common = ["Code", ...]`: strings, each with its

@@ -31,6 +31,7 @@ pub fn generate(catalog: &Catalog) -> String {
         make_entries(catalog, &product_sets),
         make_product_tables(catalog, &product_sets),
         make_category_tables(catalog),
+        make_families(catalog),
         make_by_code(catalog),
     ]
     .join("\n")
@@ -293,6 +294,36 @@ fn make_category_tables(catalog: &Catalog) -> String {
         }),
     );
     format!("{all}\n{entries}")
+}
+
+/// The family advice, sorted by prefix for a binary search.
+fn make_families(catalog: &Catalog) -> String {
+    let longest = catalog
+        .families
+        .iter()
+        .map(|f| f.prefix.len())
+        .max()
+        .unwrap_or(0);
+    let table = make_table(
+        "The advice for a code the catalog does not hold, by family, in byte\n/// order of prefix.",
+        "FAMILIES",
+        "Family",
+        catalog.families.len(),
+        catalog.families.iter().map(|f| {
+            format!(
+                "Family {{ prefix: {:?}, category: Category::{}, retry: Retry::{} }}",
+                f.prefix,
+                catalog.categories[f.category].variant,
+                f.retry.variant()
+            )
+        }),
+    );
+    format!(
+        r#"{table}
+/// The length in bytes of the longest family prefix.
+pub(crate) const MAX_FAMILY_LEN: usize = {longest};
+"#
+    )
 }
 
 /// `phf`'s map from code to index, written as `phf_codegen` writes it, and

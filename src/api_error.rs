@@ -1,6 +1,6 @@
 use std::fmt;
 
-use crate::{Category, ErrorCode, Retry, SafeText, lookup, resolve};
+use crate::{Advice, Category, ErrorCode, Retry, SafeText, advise, lookup, resolve};
 
 /// A failed Tencent Cloud API call: the `Error` of a response and its
 /// `RequestId`.
@@ -90,16 +90,31 @@ impl ApiError {
         lookup(&self.code).is_some()
     }
 
-    /// The category of [`known`](ApiError::known); `None` for a code the
-    /// catalog knows nothing of, never a guess.
-    pub fn category(&self) -> Option<Category> {
-        self.known().map(ErrorCode::category)
+    /// The advice for the code ([`advise`]): its own when the catalog holds
+    /// it, else its family's, else its nearest ancestor's; `None` when the
+    /// catalog knows nothing of it.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::{ApiError, AdviceSource};
+    ///
+    /// let err = ApiError::new("ResourceInUse.SomethingNew", "", None);
+    /// assert_eq!(err.advice().unwrap().source(), AdviceSource::Family("ResourceInUse"));
+    /// ```
+    pub fn advice(&self) -> Option<Advice> {
+        advise(&self.code)
     }
 
-    /// The retry advice of [`known`](ApiError::known); `None` for a code the
+    /// The category of [`advice`](ApiError::advice); `None` for a code the
     /// catalog knows nothing of, never a guess.
+    pub fn category(&self) -> Option<Category> {
+        self.advice().map(|a| a.category())
+    }
+
+    /// The retry advice of [`advice`](ApiError::advice): for a code the
+    /// catalog does not hold, what its family's codes mostly are, not the
+    /// bare parent's own; `None` for a code the catalog knows nothing of.
     pub fn retry(&self) -> Option<Retry> {
-        self.known().map(ErrorCode::retry)
+        self.advice().map(|a| a.retry())
     }
 }
 

@@ -28,6 +28,13 @@ pub(crate) struct CategoryEntry {
     pub(crate) codes: &'static [Index],
 }
 
+/// What a family's unknown codes mostly are.
+pub(crate) struct Family {
+    pub(crate) prefix: &'static str,
+    pub(crate) category: Category,
+    pub(crate) retry: Retry,
+}
+
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 
 /// The code at `index` in the tables.

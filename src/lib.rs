@@ -54,6 +54,7 @@
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod advice;
 mod api_error;
 mod category;
 mod error_code;
@@ -72,6 +73,7 @@ mod variant_name;
 use std::fmt;
 use std::iter::FusedIterator;
 
+pub use advice::{Advice, AdviceSource, advise};
 pub use api_error::ApiError;
 pub use category::UnknownCategory;
 pub use error_code::UnknownCode;

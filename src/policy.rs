@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
-use crate::{ApiError, Category, ErrorCode, Retry};
+use crate::{Advice, ApiError, Category, ErrorCode, Retry};
 
 /// What a failed attempt says about retrying it: the catalog's retry
 /// advice and category for its code, and any delay the server asked for.
@@ -111,11 +111,22 @@ impl From<Option<ErrorCode>> for Failure {
     }
 }
 
+impl From<Option<Advice>> for Failure {
+    /// The advice of [`advise`](crate::advise): `None` is
+    /// [`Failure::unknown`].
+    fn from(advice: Option<Advice>) -> Failure {
+        advice.map_or(Failure::unknown(), |a| {
+            Failure::new(a.retry(), Some(a.category()))
+        })
+    }
+}
+
 impl From<&ApiError> for Failure {
-    /// The advice of [`ApiError::known`]: the code's own, else that of the
-    /// catalog code it refines, else [`Failure::unknown`].
+    /// The advice of [`ApiError::advice`]: the code's own, else its
+    /// family's, else that of the catalog code it refines, else
+    /// [`Failure::unknown`].
     fn from(error: &ApiError) -> Failure {
-        Failure::from(error.known())
+        Failure::from(error.advice())
     }
 }
 

@@ -22,7 +22,7 @@ impl Workspace {
     fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let lib = dir.path().join("lib");
-        for file in ["Cargo.toml", "build.rs", "codes.toml"] {
+        for file in ["Cargo.toml", "build.rs", "codes.toml", "families.toml"] {
             copy(Path::new(MANIFEST_DIR).join(file), lib.join(file));
         }
         for folder in ["benches", "build", "products", "src"] {

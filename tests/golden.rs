@@ -21,7 +21,11 @@ const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden");
 
 fn fixture() -> Catalog {
     let read = |name: &str| std::fs::read_to_string(Path::new(GOLDEN).join(name)).unwrap();
-    let (common, product) = (read("common.toml"), read("product.toml"));
+    let (common, product, families) = (
+        read("common.toml"),
+        read("product.toml"),
+        read("families.toml"),
+    );
     Catalog::parse(&[
         Source {
             name: "common.toml",
@@ -32,6 +36,11 @@ fn fixture() -> Catalog {
             name: "product.toml",
             text: &product,
             kind: Kind::Product("demo"),
+        },
+        Source {
+            name: "families.toml",
+            text: &families,
+            kind: Kind::Families,
         },
     ])
     .unwrap_or_else(|problems| panic!("{problems:#?}"))

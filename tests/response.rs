@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use serde::Deserialize;
 use serde_json::{Value, json};
-use tencentcloud_error_codes::{ApiError, Category, ErrorCode, Response, Retry};
+use tencentcloud_error_codes::{AdviceSource, ApiError, Category, ErrorCode, Response, Retry};
 
 const FAILURE: &str = include_str!("fixtures/failure-response.json");
 const SUCCESS: &str = include_str!("fixtures/success-response.json");
@@ -122,7 +122,12 @@ fn field_order_and_extra_fields_do_not_matter() {
     );
     assert_eq!(err.known(), Some(ErrorCode::ResourceUnavailable));
     assert!(!err.is_in_catalog());
-    assert_eq!(err.retry(), Some(Retry::Safe));
+    // A child the catalog does not hold: its family's advice, not the bare
+    // parent's `safe`.
+    let advice = err.advice().unwrap();
+    assert_eq!(advice.source(), AdviceSource::Family("ResourceUnavailable"));
+    assert_eq!(err.retry(), Some(advice.retry()));
+    assert_eq!(err.category(), Some(advice.category()));
 }
 
 #[test]

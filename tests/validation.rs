@@ -960,3 +960,66 @@ fn a_common_list_names_only_common_codes_once_and_only_in_a_product() {
     );
     assert_problem(&main, &["belongs in a product catalog"]);
 }
+
+#[test]
+fn a_families_file_is_checked_like_a_catalog() {
+    let main = format!("{CATEGORIES}{}", entry("InternalError", "server"));
+    let with = |families: &str| {
+        [
+            ("codes.toml", Kind::Common, main.clone()),
+            ("families.toml", Kind::Families, families.to_owned()),
+        ]
+    };
+    let check = |families: &str, needles: &[&str]| {
+        let files = with(families);
+        let files: Vec<(&str, Kind<'_>, &str)> =
+            files.iter().map(|(n, k, t)| (*n, *k, t.as_str())).collect();
+        assert_problem_in(&files, needles);
+    };
+    let family = |prefix: &str, category: &str, retry: &str| {
+        format!("\n[[family]]\nprefix = {prefix}\ncategory = {category}\nretry = {retry}\n")
+    };
+    check(
+        &family("\"A\"", "‸\"nosuch\"", "\"never\""),
+        &["unknown category `nosuch` for family `A`"],
+    );
+    check(
+        &family("\"A\"", "\"auth\"", "‸\"maybe\""),
+        &["invalid retry value \"maybe\" for family `A`"],
+    );
+    check(
+        &family("‸\"A..B\"", "\"auth\"", "\"never\""),
+        &["family prefix \"A..B\""],
+    );
+    check(
+        &format!(
+            "{}{}",
+            family("\"A\"", "\"auth\"", "\"never\""),
+            family("‸\"A\"", "\"auth\"", "\"never\"")
+        ),
+        &["family `A` is already given at families.toml:3:10"],
+    );
+    check(
+        "\n[[family]]\nprefix = \"A\"\ncategory = \"auth\"\nretry = \"never\"\n‸children = 3\n",
+        &["unknown field `children` in [[family]]"],
+    );
+    check(
+        "\n‸[[family]]\nprefix = \"A\"\n",
+        &["[[family]] needs `prefix`, `category` and `retry`"],
+    );
+    check(
+        "\n[[‸code]]\ncode = \"A\"\n",
+        &["holds [[family]] tables only"],
+    );
+    // A sound one reaches the catalog, sorted by prefix.
+    let files = with(&format!(
+        "{}{}",
+        family("\"B\"", "\"auth\"", "\"never\""),
+        family("\"A.C\"", "\"server\"", "\"if-idempotent\"")
+    ));
+    let files: Vec<(&str, Kind<'_>, &str)> =
+        files.iter().map(|(n, k, t)| (*n, *k, t.as_str())).collect();
+    let catalog = parse_files(&files).unwrap();
+    let prefixes: Vec<&str> = catalog.families.iter().map(|f| f.prefix.as_str()).collect();
+    assert_eq!(prefixes, ["A.C", "B"]);
+}

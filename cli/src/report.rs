@@ -5,15 +5,18 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 use serde::de::IgnoredAny;
-use tencentcloud_error_codes::{ErrorCode, Response, SafeText, lookup, resolve};
+use tencentcloud_error_codes::{
+    Advice, AdviceSource, ErrorCode, Response, SafeText, advise, lookup, resolve,
+};
 
 use crate::suggest;
 
 /// What the catalog says of one code string.
 ///
-/// `description`, `category` and `retry` are the code's own when it is in
-/// the catalog, else those of the catalog code it refines; all three are
-/// null when the catalog knows neither.
+/// `category` and `retry` are the code's own when it is in the catalog,
+/// else its family's or its nearest ancestor's (`advice_from` says which);
+/// `description` is the code's own or that of the catalog code it refines.
+/// All are null when the catalog knows nothing of it.
 #[derive(Serialize)]
 pub struct CodeReport<'a> {
     code: &'a str,
@@ -24,6 +27,12 @@ pub struct CodeReport<'a> {
     description: Option<&'static str>,
     category: Option<&'static str>,
     retry: Option<&'static str>,
+    /// Where `category` and `retry` come from: `code` (the catalog holds
+    /// it), `family` (what the known codes of `family` mostly are) or
+    /// `ancestor` (the catalog code it refines); null when unknown.
+    advice_from: Option<&'static str>,
+    /// The family whose advice this is, when `advice_from` is `family`.
+    family: Option<&'static str>,
     /// The product catalogs that return the code: those that define it, or
     /// for a common code those whose SDK lists it (empty for a code the
     /// catalog does not hold).
@@ -37,12 +46,19 @@ pub struct CodeReport<'a> {
     exact: Option<ErrorCode>,
     #[serde(skip)]
     resolved: Option<ErrorCode>,
+    #[serde(skip)]
+    advice: Option<Advice>,
 }
 
 impl<'a> CodeReport<'a> {
     pub fn new(code: &'a str) -> Self {
         let exact = lookup(code);
         let resolved = exact.or_else(|| resolve(code));
+        let advice = advise(code);
+        let family = match advice.map(|a| a.source()) {
+            Some(AdviceSource::Family(prefix)) => Some(prefix),
+            _ => None,
+        };
         CodeReport {
             code,
             in_catalog: exact.is_some(),
@@ -50,8 +66,14 @@ impl<'a> CodeReport<'a> {
                 .map_or(resolved, ErrorCode::parent)
                 .map(ErrorCode::as_str),
             description: resolved.map(ErrorCode::description),
-            category: resolved.map(|c| c.category().as_str()),
-            retry: resolved.map(|c| c.retry().as_str()),
+            category: advice.map(|a| a.category().as_str()),
+            retry: advice.map(|a| a.retry().as_str()),
+            advice_from: advice.map(|a| match a.source() {
+                AdviceSource::Code(_) => "code",
+                AdviceSource::Family(_) => "family",
+                _ => "ancestor",
+            }),
+            family,
             products: exact.map_or(&[], ErrorCode::products),
             retired: exact.is_some_and(ErrorCode::is_retired),
             suggestions: match exact {
@@ -60,12 +82,14 @@ impl<'a> CodeReport<'a> {
             },
             exact,
             resolved,
+            advice,
         }
     }
 
-    /// Neither in the catalog nor refining a catalog code.
+    /// Nothing in the catalog speaks for it: not a code, not a family's,
+    /// not refining one.
     pub fn is_unknown(&self) -> bool {
-        self.resolved.is_none()
+        self.advice.is_none()
     }
 
     pub fn unknown_message(&self) -> String {
@@ -88,20 +112,32 @@ impl<'a> CodeReport<'a> {
     }
 
     fn write_details(&self, out: &mut impl Write) -> io::Result<()> {
-        let Some(resolved) = self.resolved else {
+        let Some(advice) = self.advice else {
             return writeln!(out, "  not in the catalog, and refines no catalog code");
         };
-        match self.exact {
-            Some(code) => writeln!(out, "  description  {}", code.description())?,
-            None => writeln!(
+        match (self.exact, self.resolved) {
+            (Some(code), _) => writeln!(out, "  description  {}", code.description())?,
+            (None, Some(resolved)) => writeln!(
                 out,
                 "  not in the catalog; refines {resolved}: {}",
                 resolved.description()
             )?,
+            (None, None) => writeln!(out, "  not in the catalog")?,
         }
-        let category = resolved.category();
+        match advice.source() {
+            AdviceSource::Family(prefix) => writeln!(
+                out,
+                "  advice       of the family {prefix}.*: what most of its known codes are"
+            )?,
+            AdviceSource::Ancestor(code) => writeln!(
+                out,
+                "  advice       of {code}, the code it refines (never safe for an unknown child)"
+            )?,
+            _ => {}
+        }
+        let category = advice.category();
         writeln!(out, "  category     {category}: {}", category.description())?;
-        let retry = resolved.retry();
+        let retry = advice.retry();
         writeln!(out, "  retry        {retry}: {}", retry.description())?;
         if let Some(parent) = self.exact.and_then(ErrorCode::parent) {
             writeln!(out, "  refines      {parent}: {}", parent.description())?;

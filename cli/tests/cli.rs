@@ -206,6 +206,7 @@ fn an_api_specific_code_shows_the_code_it_refines_and_exits_0() {
         .stdout(
             "InvalidParameterValue.NoSuchValueAnywhere\n  \
              not in the catalog; refines InvalidParameterValue: Invalid parameter value.\n  \
+             advice       of the family InvalidParameterValue.*: what most of its known codes are\n  \
              category     request: The request is malformed or unsupported: fix the caller.\n  \
              retry        never: Do not retry: the same request fails the same way until its cause is fixed.\n",
         );
@@ -217,8 +218,12 @@ fn an_api_specific_code_shows_the_code_it_refines_and_exits_0() {
     let report = &json_stdout(&output)[0];
     assert_eq!(report["in_catalog"], false);
     assert_eq!(report["refines"], "ResourceUnavailable");
-    assert_eq!(report["category"], "resource");
-    assert_eq!(report["retry"], "safe");
+    // The family's advice, as families.toml gives it; not the bare code's.
+    let (category, retry) = family_advice("ResourceUnavailable");
+    assert_eq!(report["category"], category.as_str());
+    assert_eq!(report["retry"], retry.as_str());
+    assert_eq!(report["advice_from"], "family");
+    assert_eq!(report["family"], "ResourceUnavailable");
     assert_eq!(report["description"], "Resource is unavailable.");
 }
 
@@ -306,7 +311,7 @@ fn explain_an_api_specific_and_an_unknown_code() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "  not in the catalog; refines LimitExceeded: Quota limit exceeded.\n  category     quota: ",
+            "  not in the catalog; refines LimitExceeded: Quota limit exceeded.\n  advice       of the family LimitExceeded.*: what most of its known codes are\n  category     quota: ",
         ));
     let (status, report) = explain_json(body);
     assert_eq!(status, Some(0));
@@ -687,4 +692,18 @@ fn json_works_before_and_after_every_subcommand() {
         assert_eq!(before.stdout, after.stdout, "{args:?}");
         json_stdout(&before);
     }
+}
+
+/// A family's (category, retry), read from `families.toml`.
+fn family_advice(prefix: &str) -> (String, String) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../families.toml");
+    let table: toml::Table = std::fs::read_to_string(path).unwrap().parse().unwrap();
+    let family = table["family"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["prefix"].as_str() == Some(prefix))
+        .unwrap_or_else(|| panic!("no family {prefix}"));
+    let s = |k: &str| family[k].as_str().unwrap().to_owned();
+    (s("category"), s("retry"))
 }

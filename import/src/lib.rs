@@ -17,6 +17,7 @@
 pub mod advice;
 pub mod data;
 pub mod describe;
+pub mod families;
 pub mod refresh;
 pub mod sdk;
 pub mod tags;
@@ -132,7 +133,16 @@ pub fn render_rows(root: &Path, rows: &[Row]) -> Result<Vec<Output>, String> {
             product_file(product, data, &common, &names, &facts, &advice),
         ));
     }
-    validate(&codes_toml, &outputs)?;
+    let catalog = validate(&codes_toml, &outputs)?;
+    let families_toml = families::file(&families::families(catalog.entries.iter().map(|e| {
+        (
+            e.code.as_str(),
+            catalog.categories[e.category].name.as_str(),
+            e.retry.spelling(),
+        )
+    })));
+    validate_families(&codes_toml, &families_toml)?;
+    outputs.push((PathBuf::from("families.toml"), families_toml));
     let manifest = read("Cargo.toml")?;
     outputs.push((
         PathBuf::from("Cargo.toml"),
@@ -143,7 +153,8 @@ pub fn render_rows(root: &Path, rows: &[Row]) -> Result<Vec<Output>, String> {
 
 /// Every product file, with `codes.toml`, is a sound catalog to the build
 /// script's own validator: what the import writes, the build accepts.
-fn validate(codes_toml: &str, outputs: &[Output]) -> Result<(), String> {
+/// Returns that catalog: every code with its advice.
+fn validate(codes_toml: &str, outputs: &[Output]) -> Result<catalog::Catalog, String> {
     let names: Vec<String> = outputs
         .iter()
         .map(|(path, _)| path.display().to_string())
@@ -168,12 +179,35 @@ fn validate(codes_toml: &str, outputs: &[Output]) -> Result<(), String> {
             kind: catalog::Kind::Product(&products[i]),
         });
     }
+    catalog::Catalog::parse(&sources).map_err(|problems| {
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        format!(
+            "the catalog the import would write does not validate:\n  {}",
+            lines.join("\n  ")
+        )
+    })
+}
+
+/// `families.toml`, with `codes.toml`, is sound to the build's validator.
+fn validate_families(codes_toml: &str, families_toml: &str) -> Result<(), String> {
+    let sources = [
+        catalog::Source {
+            name: "codes.toml",
+            text: codes_toml,
+            kind: catalog::Kind::Common,
+        },
+        catalog::Source {
+            name: "families.toml",
+            text: families_toml,
+            kind: catalog::Kind::Families,
+        },
+    ];
     catalog::Catalog::parse(&sources)
         .map(|_| ())
         .map_err(|problems| {
             let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
             format!(
-                "the catalog the import would write does not validate:\n  {}",
+                "families.toml would not validate:\n  {}",
                 lines.join("\n  ")
             )
         })

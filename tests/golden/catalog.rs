@@ -106,6 +106,16 @@ pub(crate) static CATEGORIES: [CategoryEntry; 2] = [
     ] },
 ];
 
+/// The advice for a code the catalog does not hold, by family, in byte
+/// order of prefix.
+pub(crate) static FAMILIES: [Family; 2] = [
+    Family { prefix: "Deep.Family", category: Category::Server, retry: Retry::IfIdempotent },
+    Family { prefix: "InvalidParameter", category: Category::Request, retry: Retry::Never },
+];
+
+/// The length in bytes of the longest family prefix.
+pub(crate) const MAX_FAMILY_LEN: usize = 16;
+
 /// Code string to index, hashed perfectly at build time. The entries
 /// stand in slot order.
 pub(crate) static BY_CODE: phf::Map<&'static str, Index> = phf::Map {

@@ -1,0 +1,132 @@
+//! The advice for any code string, the catalog's or not: its own when the
+//! catalog holds it, else what its family's codes mostly are, else its
+//! nearest catalog ancestor's.
+
+use crate::generated::{FAMILIES, MAX_CODE_LEN, MAX_FAMILY_LEN};
+use crate::{Category, ErrorCode, Retry};
+
+/// Where the advice for a code string comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AdviceSource {
+    /// The catalog holds the code: its own advice.
+    Code(ErrorCode),
+    /// The catalog does not hold the code; the advice is what the known
+    /// codes of its family (this prefix, then a dot) mostly are. A family's
+    /// bare code may be advised otherwise: `ResourceUnavailable` itself is
+    /// `safe`, most `ResourceUnavailable.*` codes are `never`.
+    Family(&'static str),
+    /// The catalog holds neither the code nor a family of it: the advice of
+    /// the nearest catalog code it refines, except that `safe` becomes
+    /// `if-idempotent`. That the service did not run a request failing with
+    /// the parent code says nothing of a child nobody has seen.
+    Ancestor(ErrorCode),
+}
+
+/// What to make of a code string: its category and retry advice, and where
+/// they come from, so a program can tell an exact match from a fallback.
+///
+/// ```
+/// use tencentcloud_error_codes::{advise, AdviceSource, ErrorCode, Retry};
+///
+/// let exact = advise("ResourceUnavailable").unwrap();
+/// assert_eq!(exact.source(), AdviceSource::Code(ErrorCode::ResourceUnavailable));
+/// assert_eq!(exact.retry(), Retry::Safe);
+///
+/// // A child the catalog does not know gets its family's advice, not the
+/// // bare parent's.
+/// let new = advise("ResourceUnavailable.SomethingNew").unwrap();
+/// assert_eq!(new.source(), AdviceSource::Family("ResourceUnavailable"));
+/// assert_eq!(new.retry(), Retry::Never);
+/// assert!(advise("NoSuchFamily.Anything").is_none());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Advice {
+    category: Category,
+    retry: Retry,
+    source: AdviceSource,
+}
+
+impl Advice {
+    /// The category of failure.
+    pub fn category(&self) -> Category {
+        self.category
+    }
+
+    /// Whether a retry can help.
+    pub fn retry(&self) -> Retry {
+        self.retry
+    }
+
+    /// Where the advice comes from.
+    pub fn source(&self) -> AdviceSource {
+        self.source
+    }
+
+    /// The catalog holds the code itself.
+    pub fn is_exact(&self) -> bool {
+        matches!(self.source, AdviceSource::Code(_))
+    }
+
+    fn of(code: ErrorCode, source: AdviceSource) -> Advice {
+        Advice {
+            category: code.category(),
+            retry: code.retry(),
+            source,
+        }
+    }
+}
+
+/// The advice for `code`: its own if the catalog holds it; else, walking up
+/// one dotted segment at a time, the advice of the first family it belongs
+/// to (`families.toml`, derived from every product's codes and present in
+/// every build) or the first catalog code it refines, whichever comes
+/// first (an ancestor's `safe` becomes `if-idempotent`: see
+/// [`AdviceSource::Ancestor`]). `None` when nothing in the catalog speaks
+/// for it. No code outside the catalog is advised `safe` unless most of
+/// its family's known codes are.
+///
+/// The families cover the roots Tencent Cloud uses (`AuthFailure`,
+/// `FailedOperation`, `InternalError`, `InvalidParameter`,
+/// `OperationDenied`, `ResourceUnavailable`, `ResourcesSoldOut`, …), so a
+/// program learns the class of failure even in the default build. Never
+/// allocates; like [`resolve`](crate::resolve), it hashes no prefix longer
+/// than the longest code or family.
+///
+/// ```
+/// use tencentcloud_error_codes::{advise, AdviceSource, Category};
+///
+/// // Not a common code, but a family every build knows.
+/// let denied = advise("OperationDenied.SomethingNew").unwrap();
+/// assert_eq!(denied.source(), AdviceSource::Family("OperationDenied"));
+/// assert_eq!(denied.category(), Category::Permission);
+/// ```
+pub fn advise(code: &str) -> Option<Advice> {
+    if let Some(exact) = ErrorCode::from_code(code) {
+        return Some(Advice::of(exact, AdviceSource::Code(exact)));
+    }
+    // The longest prefix that can match ends at a dot within the longest
+    // code or family: work is bounded whatever the input.
+    let longest = MAX_CODE_LEN.max(MAX_FAMILY_LEN);
+    let head = &code.as_bytes()[..code.len().min(longest + 1)];
+    let mut end = head.iter().rposition(|&b| b == b'.')?;
+    loop {
+        let prefix = &code[..end];
+        if let Ok(i) = FAMILIES.binary_search_by(|f| f.prefix.cmp(prefix)) {
+            let family = &FAMILIES[i];
+            return Some(Advice {
+                category: family.category,
+                retry: family.retry,
+                source: AdviceSource::Family(family.prefix),
+            });
+        }
+        if let Some(ancestor) = ErrorCode::from_code(prefix) {
+            let mut advice = Advice::of(ancestor, AdviceSource::Ancestor(ancestor));
+            if advice.retry == Retry::Safe {
+                advice.retry = Retry::IfIdempotent;
+            }
+            return Some(advice);
+        }
+        end = prefix.rfind('.')?;
+    }
+}
