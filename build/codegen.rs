@@ -326,33 +326,30 @@ pub(crate) const MAX_FAMILY_LEN: usize = {longest};
     )
 }
 
-/// `phf`'s map from code to index, written as `phf_codegen` writes it, and
-/// beside it the fingerprint of each slot's code.
+/// `phf`'s map from code to index, written by `phf_codegen`, and beside it
+/// the fingerprint of each slot's code. `phf_codegen` keeps its hash state
+/// private, so the fingerprints come from `phf_generator::generate_hash`
+/// over the same keys in the same order: it solves with a fixed seed, so
+/// both reach the same state. The key is checked here, and a unit test
+/// (`src/error_code.rs`) checks every slot.
 fn make_by_code(catalog: &Catalog) -> String {
     let codes: Vec<&str> = catalog.entries.iter().map(|e| e.code.as_str()).collect();
+    let mut map = phf_codegen::Map::new();
+    map.phf_path("phf");
+    for (i, &code) in codes.iter().enumerate() {
+        map.entry(code, i.to_string());
+    }
+    let literal = map.build().to_string();
     let state = phf_generator::generate_hash(&codes);
-    let disps: String = state
-        .disps
-        .iter()
-        .map(|(d1, d2)| format!("        ({d1}, {d2}),\n"))
-        .collect();
-    let entries: String = state
-        .map
-        .iter()
-        .map(|&i| format!("        ({:?}, {i}),\n", codes[i]))
-        .collect();
+    assert!(
+        literal.contains(&format!("key: {:?},", state.key)),
+        "phf_codegen and phf_generator disagree on the hash key: the fingerprints would not match the map"
+    );
     let by_code = format!(
-        r#"/// Code string to index, hashed perfectly at build time. The entries
-/// stand in slot order.
-pub(crate) static BY_CODE: phf::Map<&'static str, Index> = phf::Map {{
-    key: {key},
-    disps: &[
-{disps}    ],
-    entries: &[
-{entries}    ],
-}};
-"#,
-        key = state.key,
+        r#"/// Code string to index, hashed perfectly at build time (`phf_codegen`).
+/// The entries stand in slot order.
+pub(crate) static BY_CODE: phf::Map<&'static str, Index> = {literal};
+"#
     );
     let fingerprints: Vec<u8> = state
         .map

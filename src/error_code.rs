@@ -279,3 +279,24 @@ impl fmt::Display for UnknownCode {
 }
 
 impl std::error::Error for UnknownCode {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The map is `phf_codegen`'s and the fingerprints come from
+    /// `phf_generator`'s state: they must agree on every slot, or a lookup
+    /// would reject its own code.
+    #[test]
+    fn every_slot_fingerprint_matches_its_code() {
+        assert_eq!(BY_CODE.entries.len(), FINGERPRINTS.len());
+        for (slot, &(key, index)) in BY_CODE.entries.iter().enumerate() {
+            let hashes = phf_shared::hash(key, &BY_CODE.key);
+            let found =
+                phf_shared::get_index(&hashes, BY_CODE.disps, BY_CODE.entries.len()) as usize;
+            assert_eq!(found, slot, "{key} hashes to another slot");
+            assert_eq!(FINGERPRINTS[slot], fingerprint(&hashes), "{key}");
+            assert_eq!(code_at(index).as_str(), key);
+        }
+    }
+}

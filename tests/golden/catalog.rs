@@ -116,8 +116,8 @@ pub(crate) static FAMILIES: [Family; 2] = [
 /// The length in bytes of the longest family prefix.
 pub(crate) const MAX_FAMILY_LEN: usize = 16;
 
-/// Code string to index, hashed perfectly at build time. The entries
-/// stand in slot order.
+/// Code string to index, hashed perfectly at build time (`phf_codegen`).
+/// The entries stand in slot order.
 pub(crate) static BY_CODE: phf::Map<&'static str, Index> = phf::Map {
     key: 16287231350648472473,
     disps: &[
