@@ -51,8 +51,9 @@ enum Command {
         /// Only the codes of this category.
         #[arg(long, value_name = "NAME", value_parser = category_parser())]
         category: Option<Category>,
-        /// Only the codes of this product's catalog (see `tcerr products`).
-        #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(products()))]
+        /// Only the codes this product returns (`tcerr products` lists the
+        /// products).
+        #[arg(long, value_name = "NAME", value_parser = product_parser)]
         product: Option<String>,
     },
     /// List the product catalogs, each with its number of codes.
@@ -64,6 +65,25 @@ enum Command {
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
     },
+}
+
+/// A product of the catalog; for any other name, the close ones and how to
+/// list them all, rather than every one of the 264.
+fn product_parser(name: &str) -> Result<String, String> {
+    if products().contains(&name) {
+        return Ok(name.to_owned());
+    }
+    let close = suggest::similar_products(name);
+    let close = match close.as_slice() {
+        [] => String::new(),
+        [one] => format!("; did you mean {one:?}?"),
+        many => format!("; did you mean one of {}?", many.join(", ")),
+    };
+    Err(format!(
+        "unknown product {:?}{close} (`tcerr products` lists all {})",
+        tencentcloud_error_codes::SafeText::code(name).to_string(),
+        products().len()
+    ))
 }
 
 fn category_parser() -> impl clap::builder::TypedValueParser<Value = Category> {
@@ -150,9 +170,19 @@ fn list(
             codes.iter().map(|c| CodeReport::new(c.as_str())).collect();
         report::write_json(out, &reports)?;
     } else {
-        report::write_table(out, &codes)?;
+        report::write_table(out, &codes, terminal_width())?;
     }
     Ok(Outcome::Done)
+}
+
+/// The width of the terminal standard output is, if it is one: a table is
+/// cut to fit it, and printed whole into a pipe or a file.
+fn terminal_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() {
+        return None;
+    }
+    terminal_size::terminal_size().map(|(width, _)| usize::from(width.0))
 }
 
 /// `tcerr products`

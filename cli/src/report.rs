@@ -240,8 +240,14 @@ pub fn write_products(out: &mut impl Write, counts: &[(&str, usize, usize)]) -> 
     Ok(())
 }
 
-/// The catalog as an aligned table.
-pub fn write_table(out: &mut impl Write, codes: &[ErrorCode]) -> io::Result<()> {
+/// The catalog as an aligned table; with a `terminal_width`, each
+/// description is cut with `…` to fit the room the other columns leave
+/// (at least 10 characters: the code, category and retry are never cut).
+pub fn write_table(
+    out: &mut impl Write,
+    codes: &[ErrorCode],
+    terminal_width: Option<usize>,
+) -> io::Result<()> {
     let width = |header: &str, cell: fn(ErrorCode) -> &'static str| {
         codes
             .iter()
@@ -258,16 +264,54 @@ pub fn write_table(out: &mut impl Write, codes: &[ErrorCode]) -> io::Result<()> 
         "{:code_width$}  {:category_width$}  {:retry_width$}  DESCRIPTION",
         "CODE", "CATEGORY", "RETRY"
     )?;
+    let room = terminal_width.map(|width| {
+        width
+            .saturating_sub(code_width + category_width + retry_width + 6)
+            .max(10)
+    });
     for &code in codes {
+        let description = format!(
+            "{}{}",
+            if code.is_retired() { "(retired) " } else { "" },
+            code.description()
+        );
         writeln!(
             out,
-            "{:code_width$}  {:category_width$}  {:retry_width$}  {}{}",
+            "{:code_width$}  {:category_width$}  {:retry_width$}  {}",
             code.as_str(),
             code.category().as_str(),
             code.retry().as_str(),
-            if code.is_retired() { "(retired) " } else { "" },
-            code.description()
+            fit(&description, room)
         )?;
     }
     Ok(())
+}
+
+/// `text` cut to `room` characters, the last one `…`, or whole without a
+/// room.
+fn fit(text: &str, room: Option<usize>) -> std::borrow::Cow<'_, str> {
+    match room {
+        Some(room) if text.chars().count() > room => {
+            let mut cut: String = text.chars().take(room.saturating_sub(1)).collect();
+            cut.push('…');
+            cut.into()
+        }
+        _ => text.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn descriptions_fit_a_terminal_and_stay_whole_in_a_pipe() {
+        let text = "Operation denied: instance operation in progress.";
+        assert_eq!(fit(text, None), text);
+        assert_eq!(fit(text, Some(200)), text);
+        let cut = fit(text, Some(20));
+        assert_eq!(cut.chars().count(), 20);
+        assert!(cut.ends_with('…'));
+        assert!(text.starts_with(cut.trim_end_matches('…')));
+    }
 }

@@ -490,11 +490,29 @@ fn products_lists_each_product_with_its_count() {
                 .contains(&Value::from("cvm"))
         );
     }
-    tcerr()
+    // An unknown product: the close ones and how to list all, not all 264.
+    let output = tcerr()
         .args(["list", "--product", "nosuchproduct"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("`tcerr products` lists all"), "{stderr}");
+    assert!(stderr.len() < 400, "{stderr}");
+    tcerr()
+        .args(["list", "--product", "cvn"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("possible values"));
+        .stderr(predicate::str::contains("did you mean one of cdn, cvm?"));
+    let help = tcerr().args(["list", "--help"]).output().unwrap();
+    assert!(
+        !String::from_utf8(help.stdout)
+            .unwrap()
+            .contains("workbuddyenterprise")
+    );
+    // Piped, every row is whole, however wide.
+    let list = tcerr().arg("list").output().unwrap();
+    assert!(!String::from_utf8(list.stdout).unwrap().contains('…'));
     tcerr()
         .arg("products")
         .assert()
@@ -706,4 +724,65 @@ fn family_advice(prefix: &str) -> (String, String) {
         .unwrap_or_else(|| panic!("no family {prefix}"));
     let s = |k: &str| family[k].as_str().unwrap().to_owned();
     (s("category"), s("retry"))
+}
+
+/// Each `$ cargo run -q -p tcerr -- ARGS` of the README's text blocks, with
+/// the output the README shows for it.
+fn readme_examples() -> Vec<(Vec<String>, String)> {
+    let readme = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"),
+    )
+    .unwrap();
+    let mut examples: Vec<(Vec<String>, String)> = Vec::new();
+    let mut in_text = false;
+    // The example the lines belong to: only within its own text block.
+    let mut current: Option<usize> = None;
+    for line in readme.lines() {
+        if line.starts_with("```") {
+            in_text = line == "```text";
+            current = None;
+            continue;
+        }
+        if !in_text {
+            continue;
+        }
+        if let Some(args) = line.strip_prefix("$ cargo run -q -p tcerr -- ") {
+            current = Some(examples.len());
+            examples.push((
+                args.split_whitespace().map(str::to_owned).collect(),
+                String::new(),
+            ));
+        } else if let Some((_, shown)) = current.map(|i| &mut examples[i]) {
+            if !line.is_empty() || !shown.is_empty() {
+                shown.push_str(line);
+                shown.push('\n');
+            }
+        }
+    }
+    for (_, shown) in &mut examples {
+        *shown = shown.trim_end().to_owned() + "\n";
+    }
+    examples
+}
+
+#[test]
+fn the_readme_examples_are_current() {
+    let examples = readme_examples();
+    assert!(examples.len() >= 5, "{examples:?}");
+    for (args, shown) in examples {
+        let output = tcerr()
+            .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+            .args(&args)
+            .output()
+            .unwrap();
+        let printed = format!(
+            "{}{}",
+            String::from_utf8(output.stdout).unwrap(),
+            String::from_utf8(output.stderr).unwrap()
+        );
+        assert_eq!(
+            printed, shown,
+            "the README shows another output for tcerr {args:?}"
+        );
+    }
 }

@@ -26,7 +26,7 @@ pub struct Family {
     pub category: String,
     pub retry: &'static str,
     /// How many known codes the family has, and how many per retry advice
-    /// (in the order of [`CAUTION`]).
+    /// (never, if-idempotent, safe).
     pub codes: usize,
     pub by_retry: [usize; 3],
 }
