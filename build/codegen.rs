@@ -9,7 +9,7 @@
 //! costly for rustc to check in an enum of 100,000 variants (measured with
 //! `cargo check`: 88 s when the tables held 300,000 such paths, 33 s with
 //! indices), so only `ALL` spells the variants out. The output depends only
-//! on the catalog (`phf_generator` hashes with a fixed seed).
+//! on the catalog (`phf_codegen`'s generator hashes with a fixed seed).
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -328,10 +328,12 @@ pub(crate) const MAX_FAMILY_LEN: usize = {longest};
 
 /// `phf`'s map from code to index, written by `phf_codegen`, and beside it
 /// the fingerprint of each slot's code. `phf_codegen` keeps its hash state
-/// private, so the fingerprints come from `phf_generator::generate_hash`
-/// over the same keys in the same order: it solves with a fixed seed, so
-/// both reach the same state. The key is checked here, and a unit test
-/// (`src/error_code.rs`) checks every slot.
+/// private, so the fingerprints read the two facts they need from the map
+/// it wrote: the hash key, and which code stands in each slot (the index
+/// each entry maps to). Solving the hash a second time with
+/// `phf_generator` would give the same state (it solves with a fixed seed)
+/// but cost the build script as much again. A unit test
+/// (`src/error_code.rs`) checks every slot at run time.
 fn make_by_code(catalog: &Catalog) -> String {
     let codes: Vec<&str> = catalog.entries.iter().map(|e| e.code.as_str()).collect();
     let mut map = phf_codegen::Map::new();
@@ -340,10 +342,11 @@ fn make_by_code(catalog: &Catalog) -> String {
         map.entry(code, i.to_string());
     }
     let literal = map.build().to_string();
-    let state = phf_generator::generate_hash(&codes);
-    assert!(
-        literal.contains(&format!("key: {:?},", state.key)),
-        "phf_codegen and phf_generator disagree on the hash key: the fingerprints would not match the map"
+    let (key, slots) = key_and_slots(&literal);
+    assert_eq!(
+        slots.len(),
+        codes.len(),
+        "phf_codegen's map has another shape than expected: cannot compute the fingerprints"
     );
     let by_code = format!(
         r#"/// Code string to index, hashed perfectly at build time (`phf_codegen`).
@@ -351,10 +354,9 @@ fn make_by_code(catalog: &Catalog) -> String {
 pub(crate) static BY_CODE: phf::Map<&'static str, Index> = {literal};
 "#
     );
-    let fingerprints: Vec<u8> = state
-        .map
+    let fingerprints: Vec<u8> = slots
         .iter()
-        .map(|&i| fingerprint::fingerprint(&phf_shared::hash(codes[i], &state.key)))
+        .map(|&i| fingerprint::fingerprint(&phf_shared::hash(codes[i], &key)))
         .collect();
     let fingerprints = make_table(
         "The fingerprint of the code in each slot of `BY_CODE`, sixteen slots a line.",
@@ -370,6 +372,33 @@ pub(crate) static BY_CODE: phf::Map<&'static str, Index> = {literal};
         }),
     );
     format!("{by_code}\n{fingerprints}")
+}
+
+/// The hash key of a `phf::Map` literal as `phf_codegen` writes it, and
+/// the value (our index) of each entry, in slot order: the entries are one
+/// per line, `("code", index),`, each value written by us as digits.
+fn key_and_slots(literal: &str) -> (u64, Vec<usize>) {
+    let key = literal
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("key: ")?.strip_suffix(','))
+        .and_then(|key| key.parse().ok())
+        .expect("phf_codegen writes `key: <u64>,`");
+    let slots = literal
+        .lines()
+        .skip_while(|line| line.trim() != "entries: &[")
+        .skip(1)
+        .take_while(|line| line.trim() != "],")
+        .map(|line| {
+            let value = line
+                .trim()
+                .strip_suffix("),")
+                .and_then(|l| l.rsplit(", ").next());
+            value
+                .and_then(|v| v.parse().ok())
+                .expect("phf_codegen writes each entry as `(key, value),`")
+        })
+        .collect();
+    (key, slots)
 }
 
 /// A `static` array of `len` elements, one row (one or more elements) per

@@ -284,9 +284,9 @@ impl std::error::Error for UnknownCode {}
 mod tests {
     use super::*;
 
-    /// The map is `phf_codegen`'s and the fingerprints come from
-    /// `phf_generator`'s state: they must agree on every slot, or a lookup
-    /// would reject its own code.
+    /// The map is `phf_codegen`'s and the fingerprints are computed from
+    /// what the build read back of it: they must agree on every slot, or a
+    /// lookup would reject its own code.
     #[test]
     fn every_slot_fingerprint_matches_its_code() {
         assert_eq!(BY_CODE.entries.len(), FINGERPRINTS.len());
