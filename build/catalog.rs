@@ -130,6 +130,12 @@ pub struct Entry {
     /// No official SDK defines the code any more. It stays in the catalog,
     /// because a variant, once published, is never removed.
     pub retired: bool,
+    /// A person read what the code means and decided its advice; false
+    /// when rules guessed it (or the file does not say).
+    pub reviewed: bool,
+    /// Why the advice is what it is: the review's reason, or the rule
+    /// that guessed it.
+    pub reason: Option<String>,
     /// Index into [`Catalog::entries`] of the nearest dotted ancestor.
     pub parent: Option<usize>,
     /// Indices into [`Catalog::products`] of the product files that define
@@ -165,10 +171,18 @@ pub struct Catalog {
 }
 
 /// The string fields of a `[[code]]` entry; the first three are required.
-const FIELDS: [&str; 5] = ["code", "description", "category", "retry", "variant"];
+const FIELDS: [&str; 6] = [
+    "code",
+    "description",
+    "category",
+    "retry",
+    "variant",
+    "reason",
+];
 const REQUIRED: usize = 3;
-/// The one boolean field of a `[[code]]` entry, `false` when absent.
-const RETIRED: &str = "retired";
+/// The boolean fields of a `[[code]]` entry, each `false` when absent:
+/// `retired`, `reviewed`.
+const FLAGS: [&str; 2] = ["retired", "reviewed"];
 /// The top-level key of a product catalog that lists the common codes (of
 /// `codes.toml`) the product returns.
 const COMMON: &str = "common";
@@ -187,8 +201,10 @@ const RESERVED_VARIANTS: &[&str] = &[
     "entry",
     "from_code",
     "is_retired",
+    "is_reviewed",
     "parent",
     "products",
+    "reason",
     "resolve",
     "retry",
     // Keywords.
@@ -417,7 +433,8 @@ struct PendingCategory {
 struct PendingEntry {
     complete: bool,
     fields: [Option<Located>; FIELDS.len()],
-    retired: bool,
+    /// The values of [`FLAGS`], in that order.
+    flags: [bool; FLAGS.len()],
 }
 
 /// What the files hold, read but not yet checked: categories, entries,
@@ -740,20 +757,21 @@ fn read_entry(files: &mut Files<'_>, header: Place, table: DeTable<'_>) -> Pendi
     let mut fields: [Option<Located>; FIELDS.len()] = Default::default();
     let mut present = [false; FIELDS.len()];
     let mut complete = true;
-    let mut retired = false;
+    let mut flags = [false; FLAGS.len()];
     for (key, value) in in_file_order(table) {
-        if key.get_ref().as_ref() == RETIRED {
+        if let Some(flag) = FLAGS.iter().position(|f| *f == key.get_ref().as_ref()) {
             let place = Place {
                 file,
                 span: value.span(),
             };
             match value.into_inner() {
-                DeValue::Boolean(b) => retired = b,
+                DeValue::Boolean(b) => flags[flag] = b,
                 other => {
+                    let name = FLAGS[flag];
                     files.report(
                         &place,
                         format!(
-                            "field `{RETIRED}` must be true or false, found {}; write {RETIRED} = true",
+                            "field `{name}` must be true or false, found {}; write {name} = true",
                             other.type_str()
                         ),
                     );
@@ -769,9 +787,10 @@ fn read_entry(files: &mut Files<'_>, header: Place, table: DeTable<'_>) -> Pendi
                     span: key.span(),
                 },
                 format!(
-                    "unknown field `{}` in [[code]]; the fields are {}, `{RETIRED}` (is it misspelt?)",
+                    "unknown field `{}` in [[code]]; the fields are {}, {} (is it misspelt?)",
                     key.get_ref().escape_debug(),
-                    FIELDS.map(|f| format!("`{f}`")).join(", ")
+                    FIELDS.map(|f| format!("`{f}`")).join(", "),
+                    FLAGS.map(|f| format!("`{f}`")).join(", ")
                 ),
             );
             complete = false;
@@ -828,7 +847,7 @@ fn read_entry(files: &mut Files<'_>, header: Place, table: DeTable<'_>) -> Pendi
     PendingEntry {
         complete,
         fields,
-        retired,
+        flags,
     }
 }
 
@@ -926,10 +945,10 @@ fn check_entries(
     for PendingEntry {
         complete,
         fields,
-        retired,
+        flags: [retired, reviewed],
     } in pending
     {
-        let [code, description, category, retry, variant] = fields;
+        let [code, description, category, retry, variant, reason] = fields;
         let mut ok = complete;
         let name = code.as_ref().map_or_else(
             || "this entry".to_owned(),
@@ -991,6 +1010,22 @@ fn check_entries(
                 parsed
             }
         };
+        if let Some(r) = reason.as_ref().filter(|r| r.value.trim().is_empty()) {
+            files.report(
+                &r.place,
+                format!("reason of {name} is empty; say in a few words why its advice is right, or remove the field"),
+            );
+            ok = false;
+        }
+        if reviewed && reason.is_none() {
+            if let Some(c) = &code {
+                files.report(
+                    &c.place,
+                    format!("{name} is reviewed = true but gives no reason; add reason = \"...\" saying in a few words why its advice is right"),
+                );
+                ok = false;
+            }
+        }
         if let Some(v) = variant.as_ref().filter(|v| !is_identifier(&v.value)) {
             files.report(
                 &v.place,
@@ -1027,6 +1062,8 @@ fn check_entries(
                 category,
                 retry,
                 retired,
+                reviewed,
+                reason: reason.map(|r| r.value),
                 parent: None,
                 products: Vec::new(),
             },
@@ -1096,6 +1133,10 @@ fn differs(a: &Entry, b: &Entry) -> Option<&'static str> {
         Some("variant")
     } else if a.retired != b.retired {
         Some("retired")
+    } else if a.reviewed != b.reviewed {
+        Some("reviewed")
+    } else if a.reason != b.reason {
+        Some("reason")
     } else {
         None
     }

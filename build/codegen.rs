@@ -96,6 +96,11 @@ fn make_error_code_enum(catalog: &Catalog) -> String {
             entry.retry.variant(),
             products_sentence(catalog, entry),
         );
+        let _ = writeln!(
+            variants,
+            "    ///\n    /// {}",
+            escape_doc(&basis_sentence(entry))
+        );
         if entry.retired {
             variants += RETIRED_DOC;
         }
@@ -118,6 +123,16 @@ pub enum ErrorCode {{
 
 /// The doc paragraph of a retired code's variant.
 const RETIRED_DOC: &str = "    ///\n    /// **Retired**: the official SDKs no longer define this code. The variant\n    /// stays, so that code matching on it still compiles; see\n    /// [`ErrorCode::is_retired`].\n";
+
+/// Whether a person decided the advice or rules guessed it, and why: a
+/// paragraph of the variant's docs.
+fn basis_sentence(entry: &Entry) -> String {
+    let reason = entry.reason.as_deref().map_or(String::new(), |r| format!(": {r}"));
+    match entry.reviewed {
+        true => format!("Advice reviewed{reason}."),
+        false => format!("Advice not reviewed{reason}."),
+    }
+}
 
 /// " Defined by the product catalogs `a`, `b`." or nothing.
 fn products_sentence(catalog: &Catalog, entry: &Entry) -> String {
@@ -196,12 +211,14 @@ fn make_entries(catalog: &Catalog, product_sets: &ProductSets) -> String {
                 false => "None".to_owned(),
             };
             format!(
-                "Entry {{ code: {code:?}, description: {description:?}, category: Category::{category}, retry: Retry::{retry}, retired: {retired}, parent: {parent}, products: {products}, variant: {variant} }}",
+                "Entry {{ code: {code:?}, description: {description:?}, category: Category::{category}, retry: Retry::{retry}, retired: {retired}, reviewed: {reviewed}, reason: {reason:?}, parent: {parent}, products: {products}, variant: {variant} }}",
                 code = entry.code,
                 description = entry.description,
                 category = catalog.categories[entry.category].variant,
                 retry = entry.retry.variant(),
                 retired = entry.retired,
+                reviewed = entry.reviewed,
+                reason = entry.reason.as_deref().unwrap_or(""),
                 products = product_sets.index_of(&entry.products),
             )
         }),

@@ -13,8 +13,9 @@ pub enum AdviceSource {
     Code(ErrorCode),
     /// The catalog does not hold the code; the advice is what the known
     /// codes of its family (this prefix, then a dot) mostly are. A family's
-    /// bare code may be advised otherwise: `ResourceUnavailable` itself is
-    /// `safe`, most `ResourceUnavailable.*` codes are `never`.
+    /// bare code may be advised otherwise: `RequestLimitExceeded` itself is
+    /// `safe` throttling, as are its children, but `InternalError` is
+    /// `if-idempotent` while a family can be mostly `never`.
     Family(&'static str),
     /// The catalog holds neither the code nor a family of it: the advice of
     /// the nearest catalog code it refines, except that `safe` becomes
@@ -29,12 +30,11 @@ pub enum AdviceSource {
 /// ```
 /// use tencentcloud_error_codes::{advise, AdviceSource, ErrorCode, Retry};
 ///
-/// let exact = advise("ResourceUnavailable").unwrap();
-/// assert_eq!(exact.source(), AdviceSource::Code(ErrorCode::ResourceUnavailable));
+/// let exact = advise("ServiceUnavailable").unwrap();
+/// assert_eq!(exact.source(), AdviceSource::Code(ErrorCode::ServiceUnavailable));
 /// assert_eq!(exact.retry(), Retry::Safe);
 ///
-/// // A child the catalog does not know gets its family's advice, not the
-/// // bare parent's.
+/// // A child the catalog does not know gets its family's advice.
 /// let new = advise("ResourceUnavailable.SomethingNew").unwrap();
 /// assert_eq!(new.source(), AdviceSource::Family("ResourceUnavailable"));
 /// assert_eq!(new.retry(), Retry::Never);

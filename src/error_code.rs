@@ -188,6 +188,41 @@ impl ErrorCode {
         self.entry().retired
     }
 
+    /// Whether a person decided this code's advice by reading what Tencent
+    /// says the code means, rather than rules guessing it from the code's
+    /// words and the descriptions' keywords. Every current code of the
+    /// shipped catalogs is reviewed once the review has reached it; a code
+    /// the SDKs added since is guessed until someone reads it (see the
+    /// README, "Reviewed advice"). A code of an extra catalog file is
+    /// reviewed when its entry says `reviewed = true`.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::ErrorCode;
+    ///
+    /// assert!(ErrorCode::RequestLimitExceeded.is_reviewed());
+    /// let reviewed = ErrorCode::ALL.iter().filter(|c| c.is_reviewed()).count();
+    /// assert!(reviewed > 0);
+    /// ```
+    #[inline]
+    pub fn is_reviewed(self) -> bool {
+        self.entry().reviewed
+    }
+
+    /// Why the code's advice is what it is, in a few words: the review's
+    /// reason for a [reviewed](ErrorCode::is_reviewed) code, the rule that
+    /// guessed it otherwise. Empty when the catalog file gives no reason.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::ErrorCode;
+    ///
+    /// let why = ErrorCode::RequestLimitExceeded.reason();
+    /// assert!(!why.is_empty());
+    /// ```
+    #[inline]
+    pub fn reason(self) -> &'static str {
+        self.entry().reason
+    }
+
     #[inline]
     fn entry(self) -> &'static Entry {
         &ENTRIES[self as usize]

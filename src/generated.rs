@@ -13,6 +13,11 @@ pub(crate) struct Entry {
     pub(crate) retry: Retry,
     /// No official SDK defines the code any more.
     pub(crate) retired: bool,
+    /// A person read what the code means and decided its advice.
+    pub(crate) reviewed: bool,
+    /// Why the advice is what it is; empty when the catalog file gives no
+    /// reason.
+    pub(crate) reason: &'static str,
     pub(crate) parent: Option<Index>,
     /// Index into `PRODUCT_SETS`: the product catalogs that define the code
     /// or, for a common code, say they return it.

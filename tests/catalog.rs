@@ -308,8 +308,11 @@ fn the_common_codes_have_the_advice_of_the_issue_table() {
         Retry::Safe,
     );
     expect("LimitExceeded", Quota, Retry::Never);
-    expect("ResourceInUse", Resource, Retry::Safe);
-    expect("ResourceUnavailable", Resource, Retry::Safe);
+    // Reviewed: "in use" and "unavailable" name no cause that passes by
+    // itself, so the bare codes are not retried (a child that says it is
+    // busy may be).
+    expect("ResourceInUse", Resource, Retry::Never);
+    expect("ResourceUnavailable", Resource, Retry::Never);
     expect("ResourceNotFound", Resource, Retry::Never);
     expect("DryRunOperation", Operation, Retry::Never);
     expect("InternalError", Server, Retry::IfIdempotent);

@@ -10,15 +10,18 @@
 //!   build script's own catalog model (`build/catalog.rs`), so the two cannot disagree.
 //!
 //! The hand-made decisions live beside the data, not in its output, so a
-//! re-import keeps them: the advice rules and exceptions in [`advice`],
-//! variant names and hand-written descriptions in `data/names.toml`. The
-//! output depends on those inputs alone: run twice, nothing changes.
+//! re-import keeps them: the reviewed advice and meanings in
+//! `data/reviewed.tsv` ([`review`]), which win; the rules that guess for a
+//! code nobody has reviewed yet in [`advice`]; variant names and
+//! hand-written descriptions in `data/names.toml`. The output depends on
+//! those inputs alone: run twice, nothing changes.
 
 pub mod advice;
 pub mod data;
 pub mod describe;
 pub mod families;
 pub mod refresh;
+pub mod review;
 pub mod sdk;
 pub mod tags;
 pub mod words;
@@ -33,8 +36,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use advice::Advice;
 use data::Row;
+use review::Verdict;
 use tags::Tags;
 
 /// The marker lines around the product features in `Cargo.toml`.
@@ -80,12 +83,76 @@ pub fn code_facts(rows: &[Row]) -> BTreeMap<&str, CodeFacts> {
         .collect()
 }
 
-/// The advice of every code of the data.
-pub fn advice_by_code<'a>(facts: &BTreeMap<&'a str, CodeFacts>) -> BTreeMap<&'a str, Advice> {
+/// What the catalog says of a code's advice: the review's verdict, or
+/// the rules' guess for a code nobody has reviewed yet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decision {
+    pub category: String,
+    pub retry: &'static str,
+    /// A person read the code's descriptions and decided.
+    pub reviewed: bool,
+    /// The review's reason, or the rule that guessed.
+    pub reason: String,
+}
+
+impl Decision {
+    fn of(code: &str, facts: &CodeFacts, verdict: Option<&Verdict>) -> Decision {
+        match verdict {
+            Some(v) => Decision {
+                category: v.category.clone(),
+                retry: v.retry,
+                reviewed: true,
+                reason: v.reason.clone(),
+            },
+            None => {
+                let guess = advice::advise(code, facts.tags);
+                Decision {
+                    category: guess.category.to_owned(),
+                    retry: guess.retry,
+                    reviewed: false,
+                    reason: format!("rules' guess ({})", guess.rule),
+                }
+            }
+        }
+    }
+}
+
+/// The advice of every code of the data: reviewed where `reviewed` has a
+/// verdict, guessed by the rules elsewhere.
+pub fn advice_by_code<'a>(
+    facts: &BTreeMap<&'a str, CodeFacts>,
+    reviewed: &BTreeMap<String, Verdict>,
+) -> BTreeMap<&'a str, Decision> {
     facts
         .iter()
-        .map(|(&code, f)| (code, advice::advise(code, f.tags)))
+        .map(|(&code, f)| (code, Decision::of(code, f, reviewed.get(code))))
         .collect()
+}
+
+/// `data/reviewed.tsv` under `root`, checked against the categories of
+/// `codes_toml` and the codes of `facts`.
+pub fn read_reviewed(
+    root: &Path,
+    codes_toml: &str,
+    facts: &BTreeMap<&str, CodeFacts>,
+) -> Result<BTreeMap<String, Verdict>, String> {
+    let text = std::fs::read_to_string(root.join("data/reviewed.tsv"))
+        .map_err(|e| format!("cannot read data/reviewed.tsv: {e}"))?;
+    let common = parse_common(codes_toml)?;
+    let names: Vec<&str> = common.categories.iter().map(|c| c.name.as_str()).collect();
+    let verdicts = review::read(&text, &names)?;
+    let strays: Vec<&str> = verdicts
+        .keys()
+        .map(String::as_str)
+        .filter(|c| !facts.contains_key(c) || common.entries.iter().any(|e| e.code == *c))
+        .collect();
+    if !strays.is_empty() {
+        return Err(format!(
+            "data/reviewed.tsv reviews codes that are no product code of data/codes.tsv (a common code is reviewed in codes.toml): {}",
+            strays.join(", ")
+        ));
+    }
+    Ok(verdicts)
 }
 
 /// Everything the import writes, from the repository at `root`.
@@ -105,7 +172,8 @@ pub fn render_rows(root: &Path, rows: &[Row]) -> Result<Vec<Output>, String> {
     let common = common_codes(&codes_toml)?;
     let names = Names::parse(&read("data/names.toml")?)?;
     let facts = code_facts(rows);
-    let advice = advice_by_code(&facts);
+    let reviewed = read_reviewed(root, &codes_toml, &facts)?;
+    let advice = advice_by_code(&facts, &reviewed);
 
     let mut products: BTreeMap<&str, Product> = BTreeMap::new();
     for row in rows {
@@ -130,7 +198,7 @@ pub fn render_rows(root: &Path, rows: &[Row]) -> Result<Vec<Output>, String> {
     for (product, data) in &products {
         outputs.push((
             PathBuf::from(format!("products/{product}.toml")),
-            product_file(product, data, &common, &names, &facts, &advice),
+            product_file(product, data, &common, &names, &facts, &advice, &reviewed),
         ));
     }
     let catalog = validate(&codes_toml, &outputs)?;
@@ -223,16 +291,24 @@ struct Product<'a> {
 /// The codes of `codes.toml`, which no product file repeats, read with the
 /// build script's own validator.
 fn common_codes(text: &str) -> Result<BTreeSet<String>, String> {
+    Ok(parse_common(text)?
+        .entries
+        .into_iter()
+        .map(|e| e.code)
+        .collect())
+}
+
+/// `codes.toml` alone, as the build script's validator reads it.
+fn parse_common(text: &str) -> Result<catalog::Catalog, String> {
     let source = catalog::Source {
         name: "codes.toml",
         text,
         kind: catalog::Kind::Common,
     };
-    let catalog = catalog::Catalog::parse(&[source]).map_err(|problems| {
+    catalog::Catalog::parse(&[source]).map_err(|problems| {
         let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
         lines.join("\n")
-    })?;
-    Ok(catalog.entries.into_iter().map(|e| e.code).collect())
+    })
 }
 
 /// `data/names.toml`: variant names and hand-written descriptions.
@@ -313,15 +389,17 @@ fn product_file(
     common: &BTreeSet<String>,
     names: &Names,
     facts: &BTreeMap<&str, CodeFacts>,
-    advice: &BTreeMap<&str, Advice>,
+    advice: &BTreeMap<&str, Decision>,
+    reviewed: &BTreeMap<String, Verdict>,
 ) -> String {
     let versions: Vec<&str> = data.versions.iter().copied().collect();
     let mut out = format!(
         "# The error codes of Tencent Cloud's `{product}` API (version {}), beyond\n\
          # the common codes of codes.toml. Behind the cargo feature `{product}`.\n\
          #\n\
-         # Written by the import tool from data/codes.tsv: do not edit. Advice\n\
-         # lives in import/src/advice.rs, names and descriptions in\n\
+         # Written by the import tool from data/codes.tsv: do not edit. Reviewed\n\
+         # advice and meanings live in data/reviewed.tsv, the rules that guess\n\
+         # for a code not yet reviewed in import/src/advice.rs, names in\n\
          # data/names.toml; change them there and run the import again.\n",
         versions.join(", ")
     );
@@ -342,12 +420,15 @@ fn product_file(
         );
     }
     for &code in data.codes.iter().filter(|c| !common.contains(**c)) {
-        let advice = advice[code];
-        let description = names
-            .descriptions
-            .get(code)
-            .cloned()
-            .unwrap_or_else(|| describe::describe(code));
+        let advice = &advice[code];
+        let description = match reviewed.get(code) {
+            Some(verdict) => verdict.meaning.clone(),
+            None => names
+                .descriptions
+                .get(code)
+                .cloned()
+                .unwrap_or_else(|| describe::describe(code)),
+        };
         let _ = write!(
             out,
             "\n[[code]]\ncode = {}\ndescription = {}\ncategory = \"{}\"\nretry = \"{}\"\n",
@@ -356,6 +437,10 @@ fn product_file(
             advice.category,
             advice.retry,
         );
+        if advice.reviewed {
+            let _ = writeln!(out, "reviewed = true");
+        }
+        let _ = writeln!(out, "reason = {}", quote(&advice.reason));
         if facts[code].retired {
             let _ = writeln!(out, "retired = true");
         }

@@ -6,6 +6,8 @@
 //! import --explain CODE...                 each code's tags, advice and the rule that decided
 //! import --tags                            the tags of each line of standard input, for
 //!                                          reviewing a change to the tag patterns
+//! import --to-review                       every current code nobody has reviewed, with
+//!                                          the rules' guess: the review's work list
 //! import refresh --python-sdk WHEEL_OR_DIR... [--go-sdk DIR...]
 //!                                          read the SDKs, rewrite data/codes.tsv, then the
 //!                                          catalogs, and add an entry to CHANGELOG.md
@@ -18,10 +20,11 @@ use std::process::ExitCode;
 
 use tencentcloud_error_codes_import::refresh::{self, Changes};
 use tencentcloud_error_codes_import::{
-    Output, advice_by_code, code_facts, data, render, render_rows, sdk, stale_products, tags,
+    Output, advice_by_code, code_facts, data, read_reviewed, render, render_rows, sdk,
+    stale_products, tags,
 };
 
-const USAGE: &str = "usage: import [--check | --explain CODE... | --tags | refresh --python-sdk WHEEL_OR_DIR... [--go-sdk DIR...]]";
+const USAGE: &str = "usage: import [--check | --explain CODE... | --tags | --to-review | refresh --python-sdk WHEEL_OR_DIR... [--go-sdk DIR...]]";
 
 fn main() -> ExitCode {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -31,6 +34,7 @@ fn main() -> ExitCode {
         Some("--check") if args.len() == 1 => write_catalogs(&root, true),
         Some("--explain") => explain(&root, &args[1..]),
         Some("--tags") if args.len() == 1 => tag_lines(),
+        Some("--to-review") if args.len() == 1 => to_review(&root),
         Some("refresh") => refresh_command(&root, &args[1..]),
         Some(_) => Err(format!("{USAGE}\nunknown arguments {:?}", &args[..])),
     };
@@ -47,23 +51,68 @@ fn read_rows(root: &Path) -> Result<Vec<data::Row>, String> {
     data::read(&text)
 }
 
+fn read_codes_toml(root: &Path) -> Result<String, String> {
+    std::fs::read_to_string(root.join("codes.toml"))
+        .map_err(|e| format!("cannot read codes.toml: {e}"))
+}
+
+/// Each code's review, if any, and what the rules guess, side by side.
 fn explain(root: &Path, codes: &[String]) -> Result<ExitCode, String> {
     let rows = read_rows(root)?;
     let facts = code_facts(&rows);
+    let reviewed = read_reviewed(root, &read_codes_toml(root)?, &facts)?;
     for code in codes {
         let f = facts.get(code.as_str()).cloned().unwrap_or_default();
-        let advice = tencentcloud_error_codes_import::advice::advise(code, f.tags);
+        let guess = tencentcloud_error_codes_import::advice::advise(code, f.tags);
         let tags = f.tags.to_string();
+        let review = match reviewed.get(code) {
+            Some(v) => format!(
+                "reviewed: {}/{} ({}; {} reads)\t",
+                v.category, v.retry, v.reason, v.reads
+            ),
+            None => "not reviewed\t".to_owned(),
+        };
         println!(
-            "{code}\t{}\t{}\trule: {}\ttags: {}{}",
-            advice.category,
-            advice.retry,
-            advice.rule,
+            "{code}\t{review}guess: {}/{}\trule: {}\ttags: {}{}",
+            guess.category,
+            guess.retry,
+            guess.rule,
             if tags.is_empty() { "-" } else { &tags },
             if f.retired { "\tretired" } else { "" }
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every current product code without a review, with its guess.
+fn to_review(root: &Path) -> Result<ExitCode, String> {
+    let rows = read_rows(root)?;
+    let facts = code_facts(&rows);
+    let reviewed = read_reviewed(root, &read_codes_toml(root)?, &facts)?;
+    let advice = advice_by_code(&facts, &reviewed);
+    let common = common_codes(root)?;
+    for (code, decision) in &advice {
+        if !decision.reviewed && !facts[code].retired && !common.contains(*code) {
+            println!(
+                "{code}\t{}\t{}\tto review ({})",
+                decision.category, decision.retry, decision.reason
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The codes of `codes.toml`, which are reviewed there.
+fn common_codes(root: &Path) -> Result<std::collections::BTreeSet<String>, String> {
+    let text = read_codes_toml(root)?;
+    let table: toml::Table = text.parse().map_err(|e| format!("codes.toml: {e}"))?;
+    Ok(table
+        .get("code")
+        .and_then(|c| c.as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.get("code")?.as_str().map(str::to_owned))
+        .collect())
 }
 
 /// Each line of standard input, with the tags it states before it.
@@ -171,8 +220,8 @@ fn refresh_command(root: &Path, args: &[String]) -> Result<ExitCode, String> {
     let rows = refresh::merge(&previous, &definitions);
     drop(definitions); // the descriptions go no further
     let changes = Changes::between(&previous, &rows);
-    let advice_changed = advice_changes(&previous, &rows);
-    let report = report(&labels, &changes, &advice_changed);
+    let advice_changed = advice_changes(root, &previous, &rows)?;
+    let report = report(root, &labels, &changes, &advice_changed, &rows)?;
     print!("{report}");
 
     // Everything is rendered and validated before anything is written.
@@ -191,24 +240,40 @@ fn refresh_command(root: &Path, args: &[String]) -> Result<ExitCode, String> {
 /// data, with both: (code, before, after).
 type AdviceChange = (String, String, String);
 
-fn advice_changes(previous: &[data::Row], rows: &[data::Row]) -> Vec<AdviceChange> {
+fn advice_changes(
+    root: &Path,
+    previous: &[data::Row],
+    rows: &[data::Row],
+) -> Result<Vec<AdviceChange>, String> {
     let (before_facts, after_facts) = (code_facts(previous), code_facts(rows));
-    let before = advice_by_code(&before_facts);
-    let after = advice_by_code(&after_facts);
-    let shown =
-        |a: &tencentcloud_error_codes_import::advice::Advice| format!("{}/{}", a.category, a.retry);
+    let codes_toml = read_codes_toml(root)?;
+    let reviewed = read_reviewed(root, &codes_toml, &before_facts)?;
+    let before = advice_by_code(&before_facts, &reviewed);
+    let after = advice_by_code(&after_facts, &reviewed);
+    let shown = |a: &tencentcloud_error_codes_import::Decision| {
+        format!("{}/{}", a.category, a.retry)
+    };
     let mut changed = Vec::new();
     for (code, new) in &after {
         if let Some(old) = before.get(code) {
-            if (old.category, old.retry) != (new.category, new.retry) {
+            if (&old.category, old.retry) != (&new.category, new.retry) {
                 changed.push((code.to_string(), shown(old), shown(new)));
             }
         }
     }
-    changed
+    Ok(changed)
 }
 
-fn report(labels: &[String], changes: &Changes, advice: &[AdviceChange]) -> String {
+fn report(
+    root: &Path,
+    labels: &[String],
+    changes: &Changes,
+    advice: &[AdviceChange],
+    rows: &[data::Row],
+) -> Result<String, String> {
+    let facts = code_facts(rows);
+    let reviewed = read_reviewed(root, &read_codes_toml(root)?, &code_facts(&read_rows(root)?))?;
+    let decisions = advice_by_code(&facts, &reviewed);
     let mut out = format!("refresh from {}\n", labels.join(", "));
     let list = |out: &mut String, title: &str, items: &mut dyn Iterator<Item = String>| {
         let items: Vec<String> = items.collect();
@@ -222,7 +287,15 @@ fn report(labels: &[String], changes: &Changes, advice: &[AdviceChange]) -> Stri
         "products added",
         &mut changes.products_added.iter().cloned(),
     );
-    list(&mut out, "codes added", &mut changes.added.iter().cloned());
+    // A new code carries the rules' guess until someone reviews it.
+    list(
+        &mut out,
+        "codes added (to review: the advice shown is the rules' guess)",
+        &mut changes.added.iter().map(|c| match decisions.get(c.as_str()) {
+            Some(d) => format!("{c}: {}/{} to review", d.category, d.retry),
+            None => c.clone(),
+        }),
+    );
     list(
         &mut out,
         "codes retired",
@@ -233,7 +306,7 @@ fn report(labels: &[String], changes: &Changes, advice: &[AdviceChange]) -> Stri
         "codes whose advice changed",
         &mut advice.iter().map(|(c, a, b)| format!("{c}: {a} -> {b}")),
     );
-    out
+    Ok(out)
 }
 
 /// Adds a section at the top of CHANGELOG.md's entries: the sources, the

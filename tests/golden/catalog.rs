@@ -10,27 +10,39 @@ pub enum ErrorCode {
     /// `InternalError`: Internal error.
     ///
     /// Category [`server`](Category::Server), retry [`if-idempotent`](Retry::IfIdempotent). Product catalog `demo`.
+    ///
+    /// Advice not reviewed.
     InternalError,
     /// `InvalidParameter`: Incorrect parameter.
     ///
     /// Category [`request`](Category::Request), retry [`never`](Retry::Never).
+    ///
+    /// Advice not reviewed.
     InvalidParameter,
     /// `InvalidParameter.Quoted`: Quotes " and \\ backslash, a raw-string end "#, 中文,
     /// a \[link\](x), \<b\>html\</b\>, \`code\`, \*stars\* and a\_b.
     ///
     /// Category [`request`](Category::Request), retry [`never`](Retry::Never).
+    ///
+    /// Advice not reviewed.
     InvalidParameterQuoted,
     /// `InternalError.`: Internal error, with a trailing dot.
     ///
     /// Category [`server`](Category::Server), retry [`if-idempotent`](Retry::IfIdempotent). Product catalog `demo`.
+    ///
+    /// Advice reviewed: a fault on the service's side, outcome unknown.
     InternalError_,
     /// `InvalidParameter.SYS_ERR`: A system error in a parameter.
     ///
     /// Category [`request`](Category::Request), retry [`never`](Retry::Never). Product catalog `demo`.
+    ///
+    /// Advice not reviewed: rules' guess (malformed).
     InvalidParameterSYS_ERR,
     /// `InvalidParameter.Gone`: A parameter no SDK defines any more.
     ///
     /// Category [`request`](Category::Request), retry [`never`](Retry::Never). Product catalog `demo`.
+    ///
+    /// Advice not reviewed.
     ///
     /// **Retired**: the official SDKs no longer define this code. The variant
     /// stays, so that code matching on it still compiles; see
@@ -66,12 +78,12 @@ pub(crate) static ALL: [ErrorCode; 6] = [
 
 /// What is known of each code, indexed by `code as usize`.
 pub(crate) static ENTRIES: [Entry; 6] = [
-    Entry { code: "InternalError", description: "Internal error.", category: Category::Server, retry: Retry::IfIdempotent, retired: false, parent: None, products: 1, variant: None },
-    Entry { code: "InvalidParameter", description: "Incorrect parameter.", category: Category::Request, retry: Retry::Never, retired: false, parent: None, products: 0, variant: None },
-    Entry { code: "InvalidParameter.Quoted", description: "Quotes \" and \\ backslash, a raw-string end \"#, 中文,\na [link](x), <b>html</b>, `code`, *stars* and a_b.", category: Category::Request, retry: Retry::Never, retired: false, parent: Some(1 /* InvalidParameter */), products: 0, variant: None },
-    Entry { code: "InternalError.", description: "Internal error, with a trailing dot.", category: Category::Server, retry: Retry::IfIdempotent, retired: false, parent: Some(0 /* InternalError */), products: 1, variant: Some("InternalError_") },
-    Entry { code: "InvalidParameter.SYS_ERR", description: "A system error in a parameter.", category: Category::Request, retry: Retry::Never, retired: false, parent: Some(1 /* InvalidParameter */), products: 1, variant: None },
-    Entry { code: "InvalidParameter.Gone", description: "A parameter no SDK defines any more.", category: Category::Request, retry: Retry::Never, retired: true, parent: Some(1 /* InvalidParameter */), products: 1, variant: None },
+    Entry { code: "InternalError", description: "Internal error.", category: Category::Server, retry: Retry::IfIdempotent, retired: false, reviewed: false, reason: "", parent: None, products: 1, variant: None },
+    Entry { code: "InvalidParameter", description: "Incorrect parameter.", category: Category::Request, retry: Retry::Never, retired: false, reviewed: false, reason: "", parent: None, products: 0, variant: None },
+    Entry { code: "InvalidParameter.Quoted", description: "Quotes \" and \\ backslash, a raw-string end \"#, 中文,\na [link](x), <b>html</b>, `code`, *stars* and a_b.", category: Category::Request, retry: Retry::Never, retired: false, reviewed: false, reason: "", parent: Some(1 /* InvalidParameter */), products: 0, variant: None },
+    Entry { code: "InternalError.", description: "Internal error, with a trailing dot.", category: Category::Server, retry: Retry::IfIdempotent, retired: false, reviewed: true, reason: "a fault on the service's side, outcome unknown", parent: Some(0 /* InternalError */), products: 1, variant: Some("InternalError_") },
+    Entry { code: "InvalidParameter.SYS_ERR", description: "A system error in a parameter.", category: Category::Request, retry: Retry::Never, retired: false, reviewed: false, reason: "rules' guess (malformed)", parent: Some(1 /* InvalidParameter */), products: 1, variant: None },
+    Entry { code: "InvalidParameter.Gone", description: "A parameter no SDK defines any more.", category: Category::Request, retry: Retry::Never, retired: true, reviewed: false, reason: "", parent: Some(1 /* InvalidParameter */), products: 1, variant: None },
 ];
 
 /// The product catalogs built in, in ASCII order.
