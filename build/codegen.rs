@@ -127,7 +127,10 @@ const RETIRED_DOC: &str = "    ///\n    /// **Retired**: the official SDKs no lo
 /// Whether a person decided the advice or rules guessed it, and why: a
 /// paragraph of the variant's docs.
 fn basis_sentence(entry: &Entry) -> String {
-    let reason = entry.reason.as_deref().map_or(String::new(), |r| format!(": {r}"));
+    let reason = entry
+        .reason
+        .as_deref()
+        .map_or(String::new(), |r| format!(": {r}"));
     match entry.reviewed {
         true => format!("Advice reviewed{reason}."),
         false => format!("Advice not reviewed{reason}."),

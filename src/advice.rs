@@ -68,6 +68,24 @@ impl Advice {
         matches!(self.source, AdviceSource::Code(_))
     }
 
+    /// A person decided this advice by reading what the code means: the
+    /// catalog holds the code and [its advice is
+    /// reviewed](ErrorCode::is_reviewed). False for a guess of the rules,
+    /// and for the advice of a family or an ancestor.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::advise;
+    ///
+    /// assert!(advise("RequestLimitExceeded").unwrap().is_reviewed());
+    /// assert!(!advise("InvalidParameter.SomethingNew").unwrap().is_reviewed());
+    /// ```
+    pub fn is_reviewed(&self) -> bool {
+        match self.source {
+            AdviceSource::Code(code) => code.is_reviewed(),
+            _ => false,
+        }
+    }
+
     fn of(code: ErrorCode, source: AdviceSource) -> Advice {
         Advice {
             category: code.category(),

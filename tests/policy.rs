@@ -138,7 +138,7 @@ fn the_mean_delay_grows_with_the_attempt_until_the_cap() {
     let policy = RetryPolicy::default().with_max_attempts(10);
     for failure in [
         Failure::from(ErrorCode::RequestLimitExceeded),
-        Failure::from(ErrorCode::ResourceInUse),
+        Failure::from(ErrorCode::ServiceUnavailable),
         Failure::unknown(),
     ] {
         let means: Vec<Duration> = (1..10)
@@ -162,10 +162,10 @@ fn the_mean_delay_grows_with_the_attempt_until_the_cap() {
 }
 
 #[test]
-fn throttling_backs_off_longer_than_a_busy_resource() {
+fn throttling_backs_off_longer_than_a_passing_outage() {
     let policy = RetryPolicy::default();
     let throttled = mean_delay(&policy, ErrorCode::RequestLimitExceeded.into(), 1, 2_000);
-    let busy = mean_delay(&policy, ErrorCode::ResourceInUse.into(), 1, 2_000);
+    let busy = mean_delay(&policy, ErrorCode::ServiceUnavailable.into(), 1, 2_000);
     assert!(throttled > busy, "{throttled:?} vs {busy:?}");
 }
 

@@ -40,6 +40,13 @@ pub struct CodeReport<'a> {
     /// The official SDKs no longer define the code; the catalog keeps it.
     /// False for a code the catalog does not hold.
     retired: bool,
+    /// A person read what the code means and decided its advice. False
+    /// for a code only the rules decided, and for a code the catalog does
+    /// not hold (its advice is its family's or ancestor's).
+    reviewed: bool,
+    /// Why the code's advice is what it is: the review's reason, or the
+    /// rule that guessed it; null for a code the catalog does not hold.
+    reason: Option<&'static str>,
     /// Near misses, for a code the catalog does not hold.
     suggestions: Vec<String>,
     #[serde(skip)]
@@ -76,6 +83,8 @@ impl<'a> CodeReport<'a> {
             family,
             products: exact.map_or(&[], ErrorCode::products),
             retired: exact.is_some_and(ErrorCode::is_retired),
+            reviewed: exact.is_some_and(ErrorCode::is_reviewed),
+            reason: exact.map(ErrorCode::reason).filter(|r| !r.is_empty()),
             suggestions: match exact {
                 Some(_) => Vec::new(),
                 None => suggest::similar_codes(code),
@@ -139,6 +148,13 @@ impl<'a> CodeReport<'a> {
         writeln!(out, "  category     {category}: {}", category.description())?;
         let retry = advice.retry();
         writeln!(out, "  retry        {retry}: {}", retry.description())?;
+        if self.exact.is_some() {
+            let reason = self.reason.map_or(String::new(), |r| format!(": {r}"));
+            match self.reviewed {
+                true => writeln!(out, "  advice       reviewed{reason}")?,
+                false => writeln!(out, "  advice       not reviewed, a guess{reason}")?,
+            }
+        }
         if let Some(parent) = self.exact.and_then(ErrorCode::parent) {
             writeln!(out, "  refines      {parent}: {}", parent.description())?;
         }
@@ -172,6 +188,9 @@ pub struct ExplainReport<'a> {
     /// error body has its code's, from `error`.
     #[serde(skip_serializing_if = "Option::is_none")]
     retired: Option<bool>,
+    /// Likewise `false` for a success body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reviewed: Option<bool>,
 }
 
 impl<'a> ExplainReport<'a> {
@@ -183,6 +202,7 @@ impl<'a> ExplainReport<'a> {
             message: error.map(|e| e.message()),
             error: error.map(|e| CodeReport::new(e.code())),
             retired: error.is_none().then_some(false),
+            reviewed: error.is_none().then_some(false),
         }
     }
 

@@ -110,6 +110,11 @@ fn json_for_codes_is_an_array_in_argument_order() {
     );
     assert_eq!(reports[0]["retired"], false);
     assert_eq!(reports[1]["retired"], false);
+    // Reviewed in codes.toml; a code outside the catalog is no review's.
+    assert_eq!(reports[0]["reviewed"], true);
+    assert!(reports[0]["reason"].as_str().is_some_and(|r| !r.is_empty()));
+    assert_eq!(reports[1]["reviewed"], false);
+    assert_eq!(reports[1]["reason"], Value::Null);
     assert_eq!(reports[1]["code"], "AuthFailur.SignatureFailure");
     assert_eq!(reports[1]["in_catalog"], false);
     assert_eq!(
@@ -298,7 +303,7 @@ fn explain_a_success_body_from_standard_input() {
     assert!(output.status.success());
     assert_eq!(
         json_stdout(&output),
-        serde_json::json!({"success": true, "request_id": "b5b41468-520d-4192-b42f-595cc34b6c1c", "retired": false})
+        serde_json::json!({"success": true, "request_id": "b5b41468-520d-4192-b42f-595cc34b6c1c", "retired": false, "reviewed": false})
     );
 }
 
@@ -785,4 +790,75 @@ fn the_readme_examples_are_current() {
             "the README shows another output for tcerr {args:?}"
         );
     }
+}
+
+/// Each code of every catalog file with whether its entry says
+/// `reviewed = true` and its reason, read from `codes.toml` and
+/// `products/*.toml` independently of the build.
+fn codes_reviewed() -> Vec<(String, bool, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut paths = vec![root.join("codes.toml")];
+    for entry in std::fs::read_dir(root.join("products")).unwrap() {
+        paths.push(entry.unwrap().path());
+    }
+    let mut codes = Vec::new();
+    for path in paths {
+        let table: toml::Table = std::fs::read_to_string(path).unwrap().parse().unwrap();
+        for code in table
+            .get("code")
+            .and_then(|c| c.as_array())
+            .into_iter()
+            .flatten()
+        {
+            let reviewed = code.get("reviewed").and_then(|r| r.as_bool()) == Some(true);
+            let reason = code.get("reason").and_then(|r| r.as_str()).unwrap_or("");
+            codes.push((
+                code["code"].as_str().unwrap().to_owned(),
+                reviewed,
+                reason.to_owned(),
+            ));
+        }
+    }
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
+#[test]
+fn reviewed_advice_says_so_and_why_in_text_and_json() {
+    let codes = codes_reviewed();
+    // As many reviewed codes as guessed ones, at most 40 of each.
+    let reviewed = codes.iter().filter(|(_, r, _)| *r).take(40);
+    let guessed = codes.iter().filter(|(_, r, _)| !*r).take(40);
+    let sample: Vec<&(String, bool, String)> = reviewed.chain(guessed).collect();
+    assert!(sample.iter().any(|(_, r, _)| *r), "codes.toml is reviewed");
+    let args: Vec<&str> = sample.iter().map(|(c, ..)| c.as_str()).collect();
+    let output = tcerr().arg("--json").args(&args).output().unwrap();
+    assert!(output.status.success());
+    let reports = json_stdout(&output);
+    let reports = reports.as_array().unwrap();
+    assert_eq!(reports.len(), sample.len());
+    for (report, (code, reviewed, reason)) in reports.iter().zip(&sample) {
+        assert_eq!(report["code"], code.as_str());
+        assert_eq!(report["reviewed"], *reviewed, "{code}");
+        assert_eq!(report["reason"].as_str().unwrap_or(""), reason, "{code}");
+    }
+    for (code, reviewed, reason) in sample.iter().take(3).chain(sample.iter().rev().take(3)) {
+        let text = tcerr().arg(code).output().unwrap();
+        let text = String::from_utf8(text.stdout).unwrap();
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("  advice  "))
+            .unwrap_or_else(|| panic!("{code}: no advice line in {text}"));
+        assert_eq!(line.contains("not reviewed"), !*reviewed, "{code}: {line}");
+        assert!(line.contains(reason.as_str()), "{code}: {line}");
+    }
+    // A code outside the catalog has no review of its own.
+    let output = tcerr()
+        .args(["--json", "InvalidParameter.NoSuchThingAtAll"])
+        .output()
+        .unwrap();
+    let report = &json_stdout(&output)[0];
+    assert_eq!(report["reviewed"], false);
+    assert_eq!(report["reason"], Value::Null);
 }

@@ -175,12 +175,22 @@ pub const RULES: &[Rule] = &[
                 &["throttl*"],
                 &["ratelimit*"],
                 &["rate", "limit*"],
+            ]);
+            let too_fast = c.says_any(&[
                 &["too", "many", "requests"],
                 &["too", "quickly"],
                 &["too", "fast"],
                 &["too", "often"],
+                &["too", "frequent*"],
+                &["frequency", "limit*"],
+                &["freq", "limit*"],
+                &["freq", "over", "limit"],
             ]);
-            ((freq_at || rate) && !c.says(&["not", "support*"])).then_some(("throttling", "safe"))
+            // Under a parameter family a frequency, a QPS or a rate limit is
+            // a setting the request sends (a bandwidth or capture frequency
+            // out of range), not a rate the caller hit.
+            let rate = too_fast || ((freq_at || rate) && !c.is_parameter_family());
+            (rate && !c.says(&["not", "support*"])).then_some(("throttling", "safe"))
         },
     },
     Rule {
@@ -215,16 +225,19 @@ pub const RULES: &[Rule] = &[
         name: "busy",
         reason: "the resource is busy with another operation (in progress, a task running, a lock or mutex held): nothing was changed, and the same request succeeds once it settles, so it is safe to send again after a pause",
         decide: |c| {
-            let lock = c.says_unnegated(&["lock*"])
-                && !c.says_any(&[
-                    &["unlock*"],
-                    &["invalid"],
-                    &["user"],
-                    &["account"],
-                    &["password"],
-                    &["days"],
-                    &["time"],
-                ]);
+            // A lock held by a concurrent operation passes; a thing that is
+            // locked (an account, a domain, a configuration) waits for a
+            // person to unlock it, and is no wait at all.
+            let lock = c.says_any(&[
+                &["lock*", "conflict*"],
+                &["locker*"],
+                &["locking"],
+                &["lock", "fail*"],
+                &["get", "lock*"],
+                &["acquire", "lock*"],
+                &["lock", "held"],
+                &["lock", "busy"],
+            ]) && !c.says_any(&[&["unlock*"], &["locked"]]);
             let running = c.says_any(&[
                 &["task", "running"],
                 &["already", "running"],
@@ -257,7 +270,6 @@ pub const RULES: &[Rule] = &[
                 && c.says_any(&[
                     &["processing"],
                     &["creating"],
-                    &["deleting"],
                     &["updating"],
                     &["upgrading"],
                     &["modifying"],
@@ -594,8 +606,11 @@ pub struct TagRule {
 }
 
 /// The tag rules, tried in this order before the name rules; the first
-/// that recognises a code decides. The order is the precedence where a
-/// description states several facts.
+/// that recognises a code decides. The order is the one precedence table
+/// of the descriptions' facts. A passing fact ranks above a lasting one
+/// only because the tags keep both just when one clause states both
+/// ([`crate::tags`]): a lasting fact stated on its own has already
+/// removed the passing ones.
 pub const TAG_RULES: &[TagRule] = &[
     TagRule {
         name: "description: billing",
@@ -603,30 +618,42 @@ pub const TAG_RULES: &[TagRule] = &[
         decide: |t, _| t.has(Tag::Billing).then_some(("billing", "never")),
     },
     TagRule {
+        name: "description: rate limit",
+        reason: "the description says requests came too fast: refused before they ran, so safe after a pause",
+        decide: |t, _| t.has(Tag::RateLimit).then_some(("throttling", "safe")),
+    },
+    TagRule {
         name: "description: temporary",
-        reason: "the description says the condition passes (try again later, busy, in progress, being created, not ready, a task running, a lock held). It outranks every permanent-looking fact, because it is Tencent's own remedy; \"check and try again\" never makes this tag. A rate limit is throttling; a fault on the service's side, or a named failure to do something, may have had an effect, so it is retried only when idempotent; any other passing state did not run the request, so it is safe. Not under `AuthFailure`: there the credentials or the signature must change, and \"try again\" or \"timed out\" speaks of a token that expired",
+        reason: "the description names a cause that passes by itself (busy, in progress, being created, not ready, a task running, a lock held): the request did not run, so it is safe after a pause. Beside a fault on the service's side, or under InternalError, the outcome is unknown: retried only when idempotent",
         decide: |t, c| {
-            if !t.has(Tag::Temporary) || c.root == "AuthFailure" {
+            if !t.has(Tag::Temporary) {
                 return None;
-            }
-            if t.has(Tag::RateLimit) {
-                return Some(("throttling", "safe"));
             }
             if t.has(Tag::Fault) || c.root == "InternalError" {
                 return Some(("server", "if-idempotent"));
-            }
-            let failed = c.says_any(&[&["fail*"], &["error"], &["exception"], &["err"]]);
-            if failed {
-                let (category, ..) = name_advice(c);
-                return Some((category, "if-idempotent"));
             }
             Some(("resource", "safe"))
         },
     },
     TagRule {
-        name: "description: rate limit",
-        reason: "the description says requests came too fast: refused before they ran, so safe after a pause",
-        decide: |t, _| t.has(Tag::RateLimit).then_some(("throttling", "safe")),
+        name: "description: try again later",
+        reason: "the description only says to try again later. After a named failure or a fault (\"creation failed, try again later\") the outcome is unknown: retried only when idempotent. With nothing failed, the service refused before it ran: safe after a pause",
+        decide: |t, c| {
+            if !t.has(Tag::RetryLater) {
+                return None;
+            }
+            let failed = t.has_any(&[Tag::Failed, Tag::Fault])
+                || c.says_any(&[&["fail*"], &["error"], &["exception"], &["err"]])
+                || c.root == "InternalError";
+            if failed {
+                let category = match t.has(Tag::Fault) || c.root == "InternalError" {
+                    true => "server",
+                    false => name_advice(c).0,
+                };
+                return Some((category, "if-idempotent"));
+            }
+            Some(("resource", "safe"))
+        },
     },
     TagRule {
         name: "description: not found",
@@ -654,7 +681,7 @@ pub const TAG_RULES: &[TagRule] = &[
     },
     TagRule {
         name: "description: count limit",
-        reason: "the description says a quota or a limit on a count is reached: refused until a person frees some or raises it. Under a parameter family the count is the request's own (too many items in one call): the caller fixes it",
+        reason: "the description says a quota, a limit on a count or a daily limit is reached: refused until a person frees some or raises it, or the day turns. Under a parameter family the count is the request's own (too many items in one call): the caller fixes it",
         decide: |t, c| {
             t.has(Tag::CountLimit).then_some((
                 if c.is_parameter_family() {
@@ -667,29 +694,70 @@ pub const TAG_RULES: &[TagRule] = &[
         },
     },
     TagRule {
+        name: "description: lasting state",
+        reason: "the description names a state that does not pass by itself (locked, frozen, banned, isolated, expired, stopped, not activated, awaiting approval): a person or another call must change it",
+        decide: |t, c| {
+            t.has(Tag::LastingState)
+                .then(|| (lasting_category(c, "resource"), "never"))
+        },
+    },
+    TagRule {
         name: "description: unsupported",
         reason: "the description says the operation is not supported: no retry changes that",
         decide: |t, c| {
             t.has(Tag::Unsupported)
-                .then(|| (lasting_category(c), "never"))
+                .then(|| (lasting_category(c, "request"), "never"))
         },
     },
     TagRule {
         name: "description: fault",
-        reason: "the description says the service failed (internal, system, network, backend, timeout): the request may or may not have taken effect, so retry only what is safe to repeat. It outranks the caller-must-fix tag, which Tencent attaches to many internal errors as boilerplate. Not under `AuthFailure`, where a token that timed out must be renewed",
-        decide: |t, c| {
-            (t.has(Tag::Fault) && c.root != "AuthFailure").then_some(("server", "if-idempotent"))
-        },
+        reason: "the description says the service failed (internal, system, network, backend, timeout): the request may or may not have taken effect, so retry only what is safe to repeat. It outranks the caller-must-fix tag, which Tencent attaches to many internal errors as boilerplate",
+        decide: |t, _| t.has(Tag::Fault).then_some(("server", "if-idempotent")),
     },
     TagRule {
         name: "description: fix the request",
         reason: "the description says the request is wrong (invalid, malformed, check and try again): the same request fails the same way. The name may say more precisely which category",
         decide: |t, c| {
             t.has(Tag::FixRequest)
-                .then(|| (lasting_category(c), "never"))
+                .then(|| (lasting_category(c, "request"), "never"))
         },
     },
 ];
+
+/// What a code's root changes in the advice, whatever the tags say: one
+/// table, each row with its reason.
+pub struct RootOverride {
+    pub root: &'static str,
+    /// Tags the descriptions state that do not count under this root.
+    pub ignores: &'static [Tag],
+    /// Name rules that do not apply under this root.
+    pub skips: &'static [&'static str],
+    /// A `safe` guess becomes `if-idempotent`.
+    pub never_safe: bool,
+    pub reason: &'static str,
+}
+
+/// The per-root overrides.
+pub const ROOT_OVERRIDES: &[RootOverride] = &[
+    RootOverride {
+        root: "AuthFailure",
+        ignores: &[Tag::Temporary, Tag::RetryLater, Tag::RateLimit, Tag::Fault],
+        skips: &[],
+        never_safe: false,
+        reason: "the credentials or the signature must change: \"try again\" or \"timed out\" there speaks of a token or signature that expired, which the same request does not renew",
+    },
+    RootOverride {
+        root: "InternalError",
+        ignores: &[],
+        skips: &["already exists"],
+        never_safe: true,
+        reason: "the service faulted, so the request may have taken effect: never safe. Its words name what the service was checking when it failed (`InternalError.JudgeUserExistException`), not a name that is taken",
+    },
+];
+
+fn root_override(c: &Code<'_>) -> Option<&'static RootOverride> {
+    ROOT_OVERRIDES.iter().find(|o| o.root == c.root)
+}
 
 /// The advice for `code` whose descriptions state `tags`: its exception,
 /// else the first tag rule, else the name rules. An `InternalError.*` code
@@ -710,15 +778,38 @@ pub fn advise(code: &str, tags: Tags) -> Advice {
 /// it, else the first name rule, else its root.
 pub fn advise_by_rules(code: &str, tags: Tags) -> Advice {
     let c = Code::new(code);
+    let overrides = root_override(&c);
+    let tags = overrides.map_or(tags, |o| tags.without(o.ignores));
     let (category, retry, rule) = TAG_RULES
         .iter()
         .find_map(|rule| {
             (rule.decide)(tags, &c).map(|(category, retry)| (category, retry, rule.name))
         })
         .unwrap_or_else(|| name_advice(&c));
-    let retry = match (c.root, retry) {
-        ("InternalError", "safe") => "if-idempotent",
+    let retry = match (overrides.is_some_and(|o| o.never_safe), retry) {
+        (true, "safe") => "if-idempotent",
         _ => retry,
+    };
+    // A guess never calls a lasting family safe: only a review may, with
+    // its reason.
+    let (category, retry, rule) = match (retry, lasting_family(&c)) {
+        ("safe", Some(family)) => (
+            match category {
+                "throttling" | "resource" => root_advice(&c).0,
+                other => other,
+            },
+            "never",
+            family,
+        ),
+        _ => (category, retry, rule),
+    };
+    // Throttling passes, a quota or a debt does not: the classes agree.
+    let category = match (category, retry) {
+        ("throttling", "if-idempotent") => "server",
+        ("throttling", "never") => "quota",
+        ("quota" | "billing", "safe") => "throttling",
+        ("quota" | "billing", "if-idempotent") => "server",
+        _ => category,
     };
     Advice {
         category,
@@ -727,13 +818,42 @@ pub fn advise_by_rules(code: &str, tags: Tags) -> Advice {
     }
 }
 
+/// The family of lasting facts a code's name puts it in, if any: a
+/// parameter, a permission, a thing not found, a thing that exists, a
+/// count. The rules never guess `safe` for these (the README's invariants;
+/// `tests/advice_invariants.rs` checks the shipped catalog).
+pub fn lasting_family(c: &Code<'_>) -> Option<&'static str> {
+    let detail = c
+        .code
+        .split_once('.')
+        .map_or("", |(_, d)| d)
+        .to_ascii_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| detail.contains(w));
+    if c.is_parameter_family() {
+        Some("family: parameter")
+    } else if c.root == "UnauthorizedOperation" || has(&["nopermission", "unauthorized"]) {
+        Some("family: permission")
+    } else if c.root == "ResourceNotFound" || has(&["notfound", "notexist"]) {
+        Some("family: not found")
+    } else if detail.ends_with("exist")
+        || detail.ends_with("exists")
+        || has(&["alreadyexist", "duplicate"])
+    {
+        Some("family: exists")
+    } else if c.root == "LimitExceeded" || c.root.ends_with("QuotaLimitExceeded") || has(&["quota"])
+    {
+        Some("family: count")
+    } else {
+        None
+    }
+}
+
 /// The category of a failure the description says will not pass: the
-/// name's, when the name rules agree that it will not; else `request`, as
-/// the caller must change what it sends.
-fn lasting_category(c: &Code<'_>) -> &'static str {
+/// name's, when the name rules agree that it will not; else `otherwise`.
+fn lasting_category(c: &Code<'_>, otherwise: &'static str) -> &'static str {
     match name_advice(c) {
         (category, "never", _) => category,
-        _ => "request",
+        _ => otherwise,
     }
 }
 
@@ -743,9 +863,10 @@ fn lasting_category(c: &Code<'_>) -> &'static str {
 /// checking when it failed (`InternalError.JudgeUserExistException`), not
 /// a name that is taken.
 fn name_advice(c: &Code<'_>) -> (&'static str, &'static str, &'static str) {
+    let skips = root_override(c).map_or(&[][..], |o| o.skips);
     RULES
         .iter()
-        .filter(|rule| !(c.root == "InternalError" && rule.name == "already exists"))
+        .filter(|rule| !skips.contains(&rule.name))
         .find_map(|rule| (rule.decide)(c).map(|(category, retry)| (category, retry, rule.name)))
         .unwrap_or_else(|| {
             let (category, retry, _) = root_advice(c);
@@ -832,8 +953,6 @@ mod tests {
     fn rate_limits_under_any_parent() {
         for code in [
             "FailedOperation.FrequencyLimit",
-            "InvalidParameter.OperationIsTooFrequent",
-            "LimitExceeded.TooManyRequests",
             "RequestLimitExceeded.FrequentRequest",
             "FailedOperation.ReadQpsLimit",
             "FailedOperation.ActionOperateTooQuickly",
@@ -841,6 +960,18 @@ mod tests {
             "FailedOperation.RateLimitExceeded",
         ] {
             assert_eq!(advice(code), ("throttling", "safe"), "{code}");
+        }
+        // Under a lasting family the guess is never safe: only a review
+        // may call a parameter or a count family's code a rate limit.
+        for code in [
+            "InvalidParameter.OperationIsTooFrequent",
+            "LimitExceeded.TooManyRequests",
+            "ResourceNotFound.TableBusy",
+            "UnauthorizedOperation.TaskInProgress",
+        ] {
+            let a = advise(code);
+            assert_eq!(a.retry, "never", "{code}");
+            assert!(a.rule.starts_with("family: "), "{code}: {}", a.rule);
         }
         // Words that contain "rate" or name a frequency band are no rate.
         for code in [
@@ -1207,8 +1338,10 @@ mod tests {
             let tag = crate::tags::Tag::ALL
                 .into_iter()
                 .find(|t| rule.name == format!("description: {}", t.as_str().replace('-', " ")))
-                .or_else(|| {
-                    (rule.name == "description: fix the request").then_some(Tag::FixRequest)
+                .or(match rule.name {
+                    "description: fix the request" => Some(Tag::FixRequest),
+                    "description: try again later" => Some(Tag::RetryLater),
+                    _ => None,
                 });
             let tag = tag.unwrap_or_else(|| panic!("{} names no tag", rule.name));
             let tags: Tags = [tag].into_iter().collect();

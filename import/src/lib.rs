@@ -65,9 +65,10 @@ pub fn code_facts(rows: &[Row]) -> BTreeMap<&str, CodeFacts> {
     let mut facts: BTreeMap<&str, (Tags, Tags, bool)> = BTreeMap::new();
     for row in rows {
         let (current, all, any_current) = facts.entry(&row.code).or_default();
-        *all = all.union(row.tags);
+        // A lasting fact one product states outweighs another's hope.
+        *all = tags::combine([*all, row.tags]);
         if !row.retired {
-            *current = current.union(row.tags);
+            *current = tags::combine([*current, row.tags]);
             *any_current = true;
         }
     }
@@ -141,25 +142,51 @@ pub fn read_reviewed(
     let common = parse_common(codes_toml)?;
     let names: Vec<&str> = common.categories.iter().map(|c| c.name.as_str()).collect();
     let verdicts = review::read(&text, &names)?;
+    let common_reviewed: Vec<&str> = verdicts
+        .keys()
+        .map(String::as_str)
+        .filter(|c| common.entries.iter().any(|e| e.code == *c))
+        .collect();
+    if !common_reviewed.is_empty() {
+        return Err(format!(
+            "data/reviewed.tsv reviews common codes, which are reviewed in codes.toml: {}",
+            common_reviewed.join(", ")
+        ));
+    }
+    let _ = facts;
+    Ok(verdicts)
+}
+
+/// Every code `data/reviewed.tsv` reviews is a code of the data: a review
+/// of a misspelt code would silently review nothing.
+fn check_reviewed_codes(
+    verdicts: &BTreeMap<String, Verdict>,
+    facts: &BTreeMap<&str, CodeFacts>,
+) -> Result<(), String> {
     let strays: Vec<&str> = verdicts
         .keys()
         .map(String::as_str)
-        .filter(|c| !facts.contains_key(c) || common.entries.iter().any(|e| e.code == *c))
+        .filter(|c| !facts.contains_key(c))
         .collect();
-    if !strays.is_empty() {
-        return Err(format!(
-            "data/reviewed.tsv reviews codes that are no product code of data/codes.tsv (a common code is reviewed in codes.toml): {}",
+    match strays.is_empty() {
+        true => Ok(()),
+        false => Err(format!(
+            "data/reviewed.tsv reviews codes that data/codes.tsv does not hold; fix or remove them: {}",
             strays.join(", ")
-        ));
+        )),
     }
-    Ok(verdicts)
 }
 
 /// Everything the import writes, from the repository at `root`.
 pub fn render(root: &Path) -> Result<Vec<Output>, String> {
     let text = std::fs::read_to_string(root.join("data/codes.tsv"))
         .map_err(|e| format!("cannot read data/codes.tsv: {e}"))?;
-    render_rows(root, &data::read(&text)?)
+    let rows = data::read(&text)?;
+    let codes_toml = std::fs::read_to_string(root.join("codes.toml"))
+        .map_err(|e| format!("cannot read codes.toml: {e}"))?;
+    let facts = code_facts(&rows);
+    check_reviewed_codes(&read_reviewed(root, &codes_toml, &facts)?, &facts)?;
+    render_rows(root, &rows)
 }
 
 /// Everything the import writes for the data `rows`, with the rest of the
@@ -498,4 +525,53 @@ pub fn stale_products(root: &Path, outputs: &[Output]) -> Vec<PathBuf> {
         .collect();
     stale.sort();
     stale
+}
+
+/// How the rules' guesses compare with the review, over every reviewed
+/// code: the measure of a change to a rule.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Agreement {
+    /// Reviewed codes compared.
+    pub codes: usize,
+    /// Of those, the codes whose guessed retry is the reviewed one.
+    pub retry: usize,
+    /// Of those, the codes whose guessed category is the reviewed one.
+    pub category: usize,
+    /// (reviewed retry, guessed retry) → how many codes.
+    pub confusion: BTreeMap<(&'static str, &'static str), usize>,
+    /// The codes the rules guess `safe` that the review says are not.
+    pub wrongly_safe: Vec<String>,
+}
+
+impl Agreement {
+    /// The share of reviewed codes whose retry the rules guess right.
+    pub fn retry_share(&self) -> f64 {
+        self.retry as f64 / self.codes.max(1) as f64
+    }
+}
+
+/// The rules' agreement with `reviewed`, guessing from the tags of
+/// `facts` as if no code had been reviewed.
+pub fn agreement(
+    facts: &BTreeMap<&str, CodeFacts>,
+    reviewed: &BTreeMap<String, Verdict>,
+) -> Agreement {
+    let mut measured = Agreement::default();
+    for (code, verdict) in reviewed {
+        let Some(f) = facts.get(code.as_str()) else {
+            continue;
+        };
+        let guess = advice::advise(code, f.tags);
+        measured.codes += 1;
+        measured.retry += usize::from(guess.retry == verdict.retry);
+        measured.category += usize::from(guess.category == verdict.category);
+        *measured
+            .confusion
+            .entry((verdict.retry, guess.retry))
+            .or_default() += 1;
+        if guess.retry == "safe" && verdict.retry != "safe" {
+            measured.wrongly_safe.push(code.clone());
+        }
+    }
+    measured
 }

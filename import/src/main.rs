@@ -8,6 +8,8 @@
 //!                                          reviewing a change to the tag patterns
 //! import --to-review                       every current code nobody has reviewed, with
 //!                                          the rules' guess: the review's work list
+//! import --agreement                       how often the rules guess what the review
+//!                                          decided, and where they guess `safe` wrongly
 //! import refresh --python-sdk WHEEL_OR_DIR... [--go-sdk DIR...]
 //!                                          read the SDKs, rewrite data/codes.tsv, then the
 //!                                          catalogs, and add an entry to CHANGELOG.md
@@ -24,7 +26,7 @@ use tencentcloud_error_codes_import::{
     stale_products, tags,
 };
 
-const USAGE: &str = "usage: import [--check | --explain CODE... | --tags | --to-review | refresh --python-sdk WHEEL_OR_DIR... [--go-sdk DIR...]]";
+const USAGE: &str = "usage: import [--check | --explain CODE... | --tags | --to-review | --agreement | refresh --python-sdk WHEEL_OR_DIR... [--go-sdk DIR...]]";
 
 fn main() -> ExitCode {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -35,6 +37,7 @@ fn main() -> ExitCode {
         Some("--explain") => explain(&root, &args[1..]),
         Some("--tags") if args.len() == 1 => tag_lines(),
         Some("--to-review") if args.len() == 1 => to_review(&root),
+        Some("--agreement") if args.len() == 1 => show_agreement(&root),
         Some("refresh") => refresh_command(&root, &args[1..]),
         Some(_) => Err(format!("{USAGE}\nunknown arguments {:?}", &args[..])),
     };
@@ -80,6 +83,35 @@ fn explain(root: &Path, codes: &[String]) -> Result<ExitCode, String> {
             if tags.is_empty() { "-" } else { &tags },
             if f.retired { "\tretired" } else { "" }
         );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The rules against the review: agreement, the confusion of retry
+/// classes, and every code the rules would wrongly call `safe`.
+fn show_agreement(root: &Path) -> Result<ExitCode, String> {
+    let rows = read_rows(root)?;
+    let facts = code_facts(&rows);
+    let reviewed = read_reviewed(root, &read_codes_toml(root)?, &facts)?;
+    let measured = tencentcloud_error_codes_import::agreement(&facts, &reviewed);
+    println!(
+        "{} reviewed codes: retry agrees on {} ({:.1}%), category on {} ({:.1}%)",
+        measured.codes,
+        measured.retry,
+        100.0 * measured.retry_share(),
+        measured.category,
+        100.0 * measured.category as f64 / measured.codes.max(1) as f64
+    );
+    println!("reviewed -> guessed: codes");
+    for ((reviewed, guessed), n) in &measured.confusion {
+        println!("  {reviewed} -> {guessed}: {n}");
+    }
+    println!(
+        "guessed safe, reviewed otherwise: {}",
+        measured.wrongly_safe.len()
+    );
+    for code in &measured.wrongly_safe {
+        println!("  {code}");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -250,9 +282,8 @@ fn advice_changes(
     let reviewed = read_reviewed(root, &codes_toml, &before_facts)?;
     let before = advice_by_code(&before_facts, &reviewed);
     let after = advice_by_code(&after_facts, &reviewed);
-    let shown = |a: &tencentcloud_error_codes_import::Decision| {
-        format!("{}/{}", a.category, a.retry)
-    };
+    let shown =
+        |a: &tencentcloud_error_codes_import::Decision| format!("{}/{}", a.category, a.retry);
     let mut changed = Vec::new();
     for (code, new) in &after {
         if let Some(old) = before.get(code) {
@@ -272,7 +303,11 @@ fn report(
     rows: &[data::Row],
 ) -> Result<String, String> {
     let facts = code_facts(rows);
-    let reviewed = read_reviewed(root, &read_codes_toml(root)?, &code_facts(&read_rows(root)?))?;
+    let reviewed = read_reviewed(
+        root,
+        &read_codes_toml(root)?,
+        &code_facts(&read_rows(root)?),
+    )?;
     let decisions = advice_by_code(&facts, &reviewed);
     let mut out = format!("refresh from {}\n", labels.join(", "));
     let list = |out: &mut String, title: &str, items: &mut dyn Iterator<Item = String>| {
@@ -291,10 +326,13 @@ fn report(
     list(
         &mut out,
         "codes added (to review: the advice shown is the rules' guess)",
-        &mut changes.added.iter().map(|c| match decisions.get(c.as_str()) {
-            Some(d) => format!("{c}: {}/{} to review", d.category, d.retry),
-            None => c.clone(),
-        }),
+        &mut changes
+            .added
+            .iter()
+            .map(|c| match decisions.get(c.as_str()) {
+                Some(d) => format!("{c}: {}/{} to review", d.category, d.retry),
+                None => c.clone(),
+            }),
     );
     list(
         &mut out,

@@ -11,6 +11,10 @@ use crate::data::Row;
 use crate::sdk::Definition;
 use crate::tags::{self, Tags};
 
+/// The tags of each description of one code, and the actions that return
+/// it.
+type Described = (Vec<Tags>, BTreeSet<String>);
+
 /// The new rows: every (product, version, code) an SDK defines, tagged from
 /// every description of it; then every earlier row whose code no SDK
 /// defines for its product any more, retired.
@@ -18,14 +22,20 @@ use crate::tags::{self, Tags};
 /// A row's actions are those the SDKs list for it (the Go SDK's
 /// `client.go`), else the earlier row's.
 pub fn merge(previous: &[Row], definitions: &[Definition]) -> Vec<Row> {
-    let mut defined: BTreeMap<(&str, &str, &str), (Tags, BTreeSet<String>)> = BTreeMap::new();
+    let mut described: BTreeMap<(&str, &str, &str), Described> = BTreeMap::new();
     for d in definitions {
-        let (tags, actions) = defined
+        let (tags, actions) = described
             .entry((&d.product, &d.version, &d.code))
             .or_default();
-        *tags = tags.union(tags::tags(&d.description));
+        tags.push(tags::tags(&d.description));
         actions.extend(d.actions.iter().cloned());
     }
+    // Every description of a code counts: a lasting fact in one outweighs
+    // a hopeful sentence in another.
+    let defined: BTreeMap<(&str, &str, &str), (Tags, BTreeSet<String>)> = described
+        .into_iter()
+        .map(|(key, (tags, actions))| (key, (tags::combine(tags), actions)))
+        .collect();
     let earlier: BTreeMap<(&str, &str, &str), &Row> =
         previous.iter().map(|row| (row.key(), row)).collect();
     let current_pairs: BTreeSet<(&str, &str)> = defined

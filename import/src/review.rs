@@ -199,13 +199,22 @@ mod tests {
             ("A\trequest\tnever\t\twrong\t1", "empty meaning"),
             ("A\trequest\tnever\t部件不存在\twrong\t1", "our own English"),
             ("A\trequest\tnever\tFix it.\twrong\t4", "1 to 3"),
-            ("A\tthrottling\tnever\tToo fast.\trate\t1", "throttling is safe"),
-            ("A\tquota\tsafe\tFull.\tcount\t1", "quota and billing are never"),
+            (
+                "A\tthrottling\tnever\tToo fast.\trate\t1",
+                "throttling is safe",
+            ),
+            (
+                "A\tquota\tsafe\tFull.\tcount\t1",
+                "quota and billing are never",
+            ),
             (
                 "InternalError.X\tserver\tsafe\tBusy.\tbusy\t2",
                 "InternalError.* is never safe",
             ),
-            ("A\trequest\tnever\tFix\u{1b}[31m it.\twrong\t1", "control character"),
+            (
+                "A\trequest\tnever\tFix\u{1b}[31m it.\twrong\t1",
+                "control character",
+            ),
         ] {
             let err = one(row).unwrap_err();
             assert!(err.contains(says), "{row:?}: {err}");

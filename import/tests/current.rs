@@ -73,3 +73,43 @@ fn the_crate_stays_within_crates_io_feature_limit() {
         assert!(all.iter().any(|f| f.as_str() == Some(product)), "{product}");
     }
 }
+
+/// The rules are the guess for a code nobody has reviewed yet; the review
+/// measures them. Over every reviewed code, the rules' retry must agree
+/// with the review at least this often, and call `safe` what the review
+/// does not at most this rarely. A change to a rule shows its effect here
+/// on thousands of real decisions: `import --agreement` lists them.
+const RETRY_AGREEMENT_FLOOR: f64 = 0.95;
+const WRONGLY_SAFE_CEILING: f64 = 0.005;
+
+#[test]
+fn the_rules_agree_with_the_review() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let text = std::fs::read_to_string(root.join("data/codes.tsv")).unwrap();
+    let rows = tencentcloud_error_codes_import::data::read(&text).unwrap();
+    let facts = tencentcloud_error_codes_import::code_facts(&rows);
+    let codes_toml = std::fs::read_to_string(root.join("codes.toml")).unwrap();
+    let reviewed =
+        tencentcloud_error_codes_import::read_reviewed(&root, &codes_toml, &facts).unwrap();
+    let measured = tencentcloud_error_codes_import::agreement(&facts, &reviewed);
+    assert_eq!(
+        measured.codes,
+        reviewed.len(),
+        "every reviewed code is measured"
+    );
+    assert!(
+        measured.retry_share() >= RETRY_AGREEMENT_FLOOR,
+        "the rules agree with the review on {:.1}% of {} codes, below the floor of {:.0}%: {:?}",
+        100.0 * measured.retry_share(),
+        measured.codes,
+        100.0 * RETRY_AGREEMENT_FLOOR,
+        measured.confusion
+    );
+    let wrongly_safe = measured.wrongly_safe.len() as f64 / measured.codes.max(1) as f64;
+    assert!(
+        wrongly_safe <= WRONGLY_SAFE_CEILING,
+        "the rules guess safe for {} codes the review does not: {:?}",
+        measured.wrongly_safe.len(),
+        measured.wrongly_safe
+    );
+}
