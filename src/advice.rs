@@ -117,7 +117,9 @@ impl Advice {
 /// // Not a common code, but a family every build knows.
 /// let denied = advise("OperationDenied.SomethingNew").unwrap();
 /// assert_eq!(denied.source(), AdviceSource::Family("OperationDenied"));
-/// assert_eq!(denied.category(), Category::Permission);
+/// assert_ne!(denied.category(), Category::Server);
+/// // A family's advice is no review of the code itself.
+/// assert!(!denied.is_reviewed());
 /// ```
 pub fn advise(code: &str) -> Option<Advice> {
     if let Some(exact) = ErrorCode::from_code(code) {

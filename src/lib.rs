@@ -108,7 +108,7 @@ pub use error_code::UnknownCode;
 /// assert_eq!(format!("{code:?}"), "ResourceInUse");
 /// assert_eq!(code.description(), "Resource is in use.");
 /// assert_eq!(code.category(), Category::Resource);
-/// assert_eq!(code.retry(), Retry::Safe);
+/// assert_eq!(code.retry(), Retry::Never);
 /// # Ok::<(), tencentcloud_error_codes::UnknownCode>(())
 /// ```
 pub use generated::ErrorCode;

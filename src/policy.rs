@@ -384,10 +384,10 @@ impl RetryPolicy {
 ///
 /// let quota = Arc::new(RetryQuota::new(10));
 /// let policy = RetryPolicy::default().with_quota(quota.clone());
-/// assert!(matches!(policy.decide(ErrorCode::ResourceInUse, 1, false, 0.0), Decision::RetryAfter(_)));
-/// assert!(matches!(policy.decide(ErrorCode::ResourceInUse, 1, false, 0.0), Decision::RetryAfter(_)));
+/// assert!(matches!(policy.decide(ErrorCode::ServiceUnavailable, 1, false, 0.0), Decision::RetryAfter(_)));
+/// assert!(matches!(policy.decide(ErrorCode::ServiceUnavailable, 1, false, 0.0), Decision::RetryAfter(_)));
 /// assert_eq!(
-///     policy.decide(ErrorCode::ResourceInUse, 1, false, 0.0),
+///     policy.decide(ErrorCode::ServiceUnavailable, 1, false, 0.0),
 ///     Decision::Stop(Stop::QuotaExhausted)
 /// );
 /// policy.record_success(2); // a retried request succeeded

@@ -134,9 +134,9 @@ fn an_if_idempotent_code_is_retried_for_a_read_only() {
 
 #[test]
 fn a_lasting_outage_stops_at_the_maximum_number_of_attempts() {
-    let server = serve(vec![failure("ResourceInUse"); 10]);
+    let server = serve(vec![failure("ServiceUnavailable"); 10]);
     let (outcome, waits) = call(&server, "RunInstances");
-    assert_eq!(api_code(&outcome), "ResourceInUse");
+    assert_eq!(api_code(&outcome), "ServiceUnavailable");
     assert_eq!(server.seen.load(Ordering::SeqCst), 3);
     assert_eq!(waits.len(), 2);
 }
