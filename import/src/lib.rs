@@ -130,13 +130,9 @@ pub fn advice_by_code<'a>(
         .collect()
 }
 
-/// `data/reviewed.tsv` under `root`, checked against the categories of
-/// `codes_toml` and the codes of `facts`.
-pub fn read_reviewed(
-    root: &Path,
-    codes_toml: &str,
-    facts: &BTreeMap<&str, CodeFacts>,
-) -> Result<BTreeMap<String, Verdict>, String> {
+/// `data/reviewed.tsv` under `root`, checked against `codes_toml`: its
+/// categories, and its codes, which are reviewed there instead.
+pub fn read_reviewed(root: &Path, codes_toml: &str) -> Result<BTreeMap<String, Verdict>, String> {
     let text = std::fs::read_to_string(root.join("data/reviewed.tsv"))
         .map_err(|e| format!("cannot read data/reviewed.tsv: {e}"))?;
     let common = parse_common(codes_toml)?;
@@ -153,7 +149,6 @@ pub fn read_reviewed(
             common_reviewed.join(", ")
         ));
     }
-    let _ = facts;
     Ok(verdicts)
 }
 
@@ -177,21 +172,22 @@ fn check_reviewed_codes(
     }
 }
 
-/// Everything the import writes, from the repository at `root`.
+/// Everything the import writes, from the repository at `root`. Every code
+/// `data/reviewed.tsv` reviews must be a code of the data.
 pub fn render(root: &Path) -> Result<Vec<Output>, String> {
     let text = std::fs::read_to_string(root.join("data/codes.tsv"))
         .map_err(|e| format!("cannot read data/codes.tsv: {e}"))?;
-    let rows = data::read(&text)?;
-    let codes_toml = std::fs::read_to_string(root.join("codes.toml"))
-        .map_err(|e| format!("cannot read codes.toml: {e}"))?;
-    let facts = code_facts(&rows);
-    check_reviewed_codes(&read_reviewed(root, &codes_toml, &facts)?, &facts)?;
-    render_rows(root, &rows)
+    render_data(root, &data::read(&text)?, true)
 }
 
 /// Everything the import writes for the data `rows`, with the rest of the
-/// repository at `root`.
+/// repository at `root`. Reviews of codes `rows` does not hold are
+/// ignored, so that a part of the data can be rendered.
 pub fn render_rows(root: &Path, rows: &[Row]) -> Result<Vec<Output>, String> {
+    render_data(root, rows, false)
+}
+
+fn render_data(root: &Path, rows: &[Row], all_reviews_used: bool) -> Result<Vec<Output>, String> {
     let read = |path: &str| {
         std::fs::read_to_string(root.join(path)).map_err(|e| format!("cannot read {path}: {e}"))
     };
@@ -199,7 +195,10 @@ pub fn render_rows(root: &Path, rows: &[Row]) -> Result<Vec<Output>, String> {
     let common = common_codes(&codes_toml)?;
     let names = Names::parse(&read("data/names.toml")?)?;
     let facts = code_facts(rows);
-    let reviewed = read_reviewed(root, &codes_toml, &facts)?;
+    let reviewed = read_reviewed(root, &codes_toml)?;
+    if all_reviews_used {
+        check_reviewed_codes(&reviewed, &facts)?;
+    }
     let advice = advice_by_code(&facts, &reviewed);
 
     let mut products: BTreeMap<&str, Product> = BTreeMap::new();
@@ -317,7 +316,7 @@ struct Product<'a> {
 
 /// The codes of `codes.toml`, which no product file repeats, read with the
 /// build script's own validator.
-fn common_codes(text: &str) -> Result<BTreeSet<String>, String> {
+pub fn common_codes(text: &str) -> Result<BTreeSet<String>, String> {
     Ok(parse_common(text)?
         .entries
         .into_iter()

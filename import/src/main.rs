@@ -22,8 +22,8 @@ use std::process::ExitCode;
 
 use tencentcloud_error_codes_import::refresh::{self, Changes};
 use tencentcloud_error_codes_import::{
-    Output, advice_by_code, code_facts, data, read_reviewed, render, render_rows, sdk,
-    stale_products, tags,
+    Output, advice_by_code, code_facts, common_codes, data, read_reviewed, render, render_rows,
+    review::Verdict, sdk, stale_products, tags,
 };
 
 const USAGE: &str = "usage: import [--check | --explain CODE... | --tags | --to-review | --agreement | refresh --python-sdk WHEEL_OR_DIR... [--go-sdk DIR...]]";
@@ -63,7 +63,7 @@ fn read_codes_toml(root: &Path) -> Result<String, String> {
 fn explain(root: &Path, codes: &[String]) -> Result<ExitCode, String> {
     let rows = read_rows(root)?;
     let facts = code_facts(&rows);
-    let reviewed = read_reviewed(root, &read_codes_toml(root)?, &facts)?;
+    let reviewed = read_reviewed(root, &read_codes_toml(root)?)?;
     for code in codes {
         let f = facts.get(code.as_str()).cloned().unwrap_or_default();
         let guess = tencentcloud_error_codes_import::advice::advise(code, f.tags);
@@ -92,7 +92,7 @@ fn explain(root: &Path, codes: &[String]) -> Result<ExitCode, String> {
 fn show_agreement(root: &Path) -> Result<ExitCode, String> {
     let rows = read_rows(root)?;
     let facts = code_facts(&rows);
-    let reviewed = read_reviewed(root, &read_codes_toml(root)?, &facts)?;
+    let reviewed = read_reviewed(root, &read_codes_toml(root)?)?;
     let measured = tencentcloud_error_codes_import::agreement(&facts, &reviewed);
     println!(
         "{} reviewed codes: retry agrees on {} ({:.1}%), category on {} ({:.1}%)",
@@ -120,9 +120,10 @@ fn show_agreement(root: &Path) -> Result<ExitCode, String> {
 fn to_review(root: &Path) -> Result<ExitCode, String> {
     let rows = read_rows(root)?;
     let facts = code_facts(&rows);
-    let reviewed = read_reviewed(root, &read_codes_toml(root)?, &facts)?;
+    let codes_toml = read_codes_toml(root)?;
+    let reviewed = read_reviewed(root, &codes_toml)?;
     let advice = advice_by_code(&facts, &reviewed);
-    let common = common_codes(root)?;
+    let common = common_codes(&codes_toml)?;
     for (code, decision) in &advice {
         if !decision.reviewed && !facts[code].retired && !common.contains(*code) {
             println!(
@@ -132,19 +133,6 @@ fn to_review(root: &Path) -> Result<ExitCode, String> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The codes of `codes.toml`, which are reviewed there.
-fn common_codes(root: &Path) -> Result<std::collections::BTreeSet<String>, String> {
-    let text = read_codes_toml(root)?;
-    let table: toml::Table = text.parse().map_err(|e| format!("codes.toml: {e}"))?;
-    Ok(table
-        .get("code")
-        .and_then(|c| c.as_array())
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e.get("code")?.as_str().map(str::to_owned))
-        .collect())
 }
 
 /// Each line of standard input, with the tags it states before it.
@@ -252,8 +240,9 @@ fn refresh_command(root: &Path, args: &[String]) -> Result<ExitCode, String> {
     let rows = refresh::merge(&previous, &definitions);
     drop(definitions); // the descriptions go no further
     let changes = Changes::between(&previous, &rows);
-    let advice_changed = advice_changes(root, &previous, &rows)?;
-    let report = report(root, &labels, &changes, &advice_changed, &rows)?;
+    let reviewed = read_reviewed(root, &read_codes_toml(root)?)?;
+    let advice_changed = advice_changes(&reviewed, &previous, &rows);
+    let report = report(&reviewed, &labels, &changes, &advice_changed, &rows);
     print!("{report}");
 
     // Everything is rendered and validated before anything is written.
@@ -273,15 +262,13 @@ fn refresh_command(root: &Path, args: &[String]) -> Result<ExitCode, String> {
 type AdviceChange = (String, String, String);
 
 fn advice_changes(
-    root: &Path,
+    reviewed: &BTreeMap<String, Verdict>,
     previous: &[data::Row],
     rows: &[data::Row],
-) -> Result<Vec<AdviceChange>, String> {
+) -> Vec<AdviceChange> {
     let (before_facts, after_facts) = (code_facts(previous), code_facts(rows));
-    let codes_toml = read_codes_toml(root)?;
-    let reviewed = read_reviewed(root, &codes_toml, &before_facts)?;
-    let before = advice_by_code(&before_facts, &reviewed);
-    let after = advice_by_code(&after_facts, &reviewed);
+    let before = advice_by_code(&before_facts, reviewed);
+    let after = advice_by_code(&after_facts, reviewed);
     let shown =
         |a: &tencentcloud_error_codes_import::Decision| format!("{}/{}", a.category, a.retry);
     let mut changed = Vec::new();
@@ -292,23 +279,18 @@ fn advice_changes(
             }
         }
     }
-    Ok(changed)
+    changed
 }
 
 fn report(
-    root: &Path,
+    reviewed: &BTreeMap<String, Verdict>,
     labels: &[String],
     changes: &Changes,
     advice: &[AdviceChange],
     rows: &[data::Row],
-) -> Result<String, String> {
+) -> String {
     let facts = code_facts(rows);
-    let reviewed = read_reviewed(
-        root,
-        &read_codes_toml(root)?,
-        &code_facts(&read_rows(root)?),
-    )?;
-    let decisions = advice_by_code(&facts, &reviewed);
+    let decisions = advice_by_code(&facts, reviewed);
     let mut out = format!("refresh from {}\n", labels.join(", "));
     let list = |out: &mut String, title: &str, items: &mut dyn Iterator<Item = String>| {
         let items: Vec<String> = items.collect();
@@ -344,7 +326,7 @@ fn report(
         "codes whose advice changed",
         &mut advice.iter().map(|(c, a, b)| format!("{c}: {a} -> {b}")),
     );
-    Ok(out)
+    out
 }
 
 /// Adds a section at the top of CHANGELOG.md's entries: the sources, the

@@ -265,7 +265,7 @@ static LASTING_STATE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&[
         r"\b(?:is|are|was|been|has been|have been|account|domain|user)\s+(?:\w+\s+)?(?:locked|frozen|banned|blocked|isolated|suspended|disabled|blacklisted|deactivated)\b|\b(?:locked|frozen|banned|isolated|suspended) (?:account|domain|user|resource|instance|state|status)\b",
         r"\bnot (?:yet )?(?:been )?(?:activated|enabled|opened|subscribed|purchased|turned on|registered|verified|authenticated|bound)\b|\b(?:expired|has expired|have expired|is stopped|are stopped|has been stopped|shut ?down|terminated|destroyed|deactivated)\b|\bbeing (?:deleted|isolated|terminated|destroyed|released|frozen|disabled|closed)\b|\b(?:is|are) (?:deleting|isolating|terminating|releasing|freezing|closing)\b|\b(?:pending|awaiting|wait(?:ing)? for) (?:\w+ )?(?:approval|review|audit|verification)\b|\bunder review\b",
-        r"被锁|锁定|已锁|冻结|封禁|封号|禁用|被禁|隔离|停用|已停止|已关机|已过期|过期|已到期|到期|已销毁|已删除|删除中|销毁中|释放中|隔离中|关机中|未开通|未启用|未激活|未开启|未购买|未认证|未实名|未注册|未绑定|审核中|审批中|待审核|待审批|正在审核|白名单",
+        r"被锁|锁定|已锁|冻结|封禁|封号|禁用|被禁|隔离|停用|已停止|已关机|已过期|过期|已到期|到期|已销毁|已删除|删除中|销毁中|释放中|隔离中|关机中|未开通|未启用|未激活|未开启|未购买|未认证|未实名|未注册|未绑定|白名单",
     ])
 });
 
@@ -277,6 +277,9 @@ static DAILY: LazyLock<Regex> = LazyLock::new(|| {
     ])
 });
 
+/// Waiting for a person's approval, cut out before the passing patterns
+/// (whose "wait" and 正在 it would match) and left as "pending approval",
+/// which [`LASTING_STATE`] reads.
 static PENDING_APPROVAL: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&[
         r"\bwait(?:ing)? for (?:\w+ )?(?:approval|review|audit)\b",
@@ -431,7 +434,7 @@ static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 static IN_USE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&[
         r"\b(?:is|are)\s+(?:still\s+|currently\s+)?(?:being\s+)?(?:used|in use|referenced|occupied)\b",
-        r"正在(?:被)?使用|正在被引用|正在被占用|审核中|正在审核",
+        r"正在(?:被)?使用|正在被引用|正在被占用",
     ])
 });
 
@@ -507,6 +510,7 @@ mod tests {
             "The service is not activated.",
             "服务未开通。",
             "The order is waiting for approval.",
+            "订单正在审核，请稍后重试。",
         ] {
             let t = tags(text);
             assert!(!t.has_any(&Tag::PASSING), "{text:?}: {t}");
