@@ -12,10 +12,8 @@ pub enum AdviceSource {
     /// The catalog holds the code: its own advice.
     Code(ErrorCode),
     /// The catalog does not hold the code; the advice is what the known
-    /// codes of its family (this prefix, then a dot) mostly are. A family's
-    /// bare code may be advised otherwise: `RequestLimitExceeded` itself is
-    /// `safe` throttling, as are its children, but `InternalError` is
-    /// `if-idempotent` while a family can be mostly `never`.
+    /// codes of its family (this prefix, then a dot) mostly are, which need
+    /// not be what the family's bare code is advised.
     Family(&'static str),
     /// The catalog holds neither the code nor a family of it: the advice of
     /// the nearest catalog code it refines, except that `safe` becomes

@@ -191,10 +191,10 @@ impl ErrorCode {
     /// Whether a person decided this code's advice by reading what Tencent
     /// says the code means, rather than rules guessing it from the code's
     /// words and the descriptions' keywords. Every current code of the
-    /// shipped catalogs is reviewed once the review has reached it; a code
-    /// the SDKs added since is guessed until someone reads it (see the
-    /// README, "Reviewed advice"). A code of an extra catalog file is
-    /// reviewed when its entry says `reviewed = true`.
+    /// shipped catalogs is reviewed; a code a later refresh adds is guessed
+    /// until someone reads it (see the README, "Reviewed advice"). A code
+    /// of an extra catalog file is reviewed when its entry says
+    /// `reviewed = true`.
     ///
     /// ```
     /// use tencentcloud_error_codes::ErrorCode;

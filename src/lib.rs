@@ -9,7 +9,9 @@
 //! The catalog holds the common error codes that every API action can
 //! return, and, behind one cargo feature per product (`cvm`, `cbs`, …, or
 //! `all-products`), every API-specific code the official SDKs define, each
-//! with advice read from what the code itself says. It is generated at
+//! with advice a person decided by reading what Tencent says the code
+//! means ([`ErrorCode::is_reviewed`], [`ErrorCode::reason`]) and a
+//! meaning in the catalog's own words. It is generated at
 //! build time from the crate's `codes.toml` and `products/*.toml`; a string
 //! is looked up in a perfect-hash map built then, so a lookup hashes once,
 //! compares at most once and never allocates.

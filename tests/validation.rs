@@ -895,6 +895,44 @@ fn retired_is_a_boolean_carried_to_the_entry() {
 }
 
 #[test]
+fn reviewed_and_its_reason_are_carried_to_the_entry() {
+    let text = format!(
+        "{CATEGORIES}\n[[code]]\ncode = \"A.Read\"\ndescription = \"Read.\"\ncategory = \"auth\"\nreviewed = true\nreason = \"keys must change\"\n{}",
+        entry("A.Guessed", "auth")
+    );
+    let catalog = parse(&text).unwrap();
+    assert!(catalog.entries[0].reviewed);
+    assert_eq!(
+        catalog.entries[0].reason.as_deref(),
+        Some("keys must change")
+    );
+    assert!(!catalog.entries[1].reviewed);
+    assert_eq!(catalog.entries[1].reason, None);
+}
+
+#[test]
+fn a_review_says_why() {
+    assert_problem(
+        &format!(
+            "{CATEGORIES}\n[[code]]\ncode = ‸\"A.Read\"\ndescription = \"Read.\"\ncategory = \"auth\"\nreviewed = true\n"
+        ),
+        &["reviewed = true but gives no reason", "add reason = "],
+    );
+    assert_problem(
+        &format!(
+            "{CATEGORIES}\n[[code]]\ncode = \"A.Read\"\ndescription = \"Read.\"\ncategory = \"auth\"\nreason = ‸\" \"\n"
+        ),
+        &["reason of `A.Read` is empty", "remove the field"],
+    );
+    assert_problem(
+        &format!(
+            "{CATEGORIES}\n[[code]]\ncode = \"A.Read\"\ndescription = \"Read.\"\ncategory = \"auth\"\nreviewed = ‸1\n"
+        ),
+        &["field `reviewed` must be true or false", "reviewed = true"],
+    );
+}
+
+#[test]
 fn a_product_lists_the_common_codes_it_returns() {
     let main = format!(
         "{CATEGORIES}{}{}",

@@ -152,7 +152,7 @@ impl<'a> CodeReport<'a> {
             let reason = self.reason.map_or(String::new(), |r| format!(": {r}"));
             match self.reviewed {
                 true => writeln!(out, "  advice       reviewed{reason}")?,
-                false => writeln!(out, "  advice       not reviewed, a guess{reason}")?,
+                false => writeln!(out, "  advice       not reviewed{reason}")?,
             }
         }
         if let Some(parent) = self.exact.and_then(ErrorCode::parent) {
