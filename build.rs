@@ -4,7 +4,8 @@
 //! `TENCENTCLOUD_ERROR_CODES_EXTRA`, validates them as one catalog
 //! and writes its Rust source to `$OUT_DIR/catalog.rs`, which
 //! `src/generated.rs` includes. The data model and every rule live in
-//! `build/catalog.rs`, the output's shape in `build/codegen.rs`.
+//! the modules of `build/` (`build/catalog.rs` lists them), the output's
+//! shape in `build/codegen.rs`.
 
 #[path = "build/catalog.rs"]
 mod catalog;
@@ -20,17 +21,12 @@ const PRODUCTS: &str = "products";
 const FAMILIES: &str = "families.toml";
 
 fn main() {
-    for path in [
-        CATALOG,
-        PRODUCTS,
-        FAMILIES,
-        "build.rs",
-        "build/catalog.rs",
-        "build/codegen.rs",
-    ] {
+    for path in [CATALOG, PRODUCTS, FAMILIES]
+        .iter()
+        .chain(catalog::BUILD_INPUTS)
+    {
         println!("cargo::rerun-if-changed={path}");
     }
-    println!("cargo::rerun-if-changed=src/retry_spelling.rs");
     println!("cargo::rerun-if-env-changed={EXTRA_VAR}");
     // Cargo fails the build after a `cargo::error`, showing each message.
     if let Err(problems) = run() {

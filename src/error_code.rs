@@ -5,7 +5,7 @@ use crate::fingerprint::fingerprint;
 use crate::generated::{
     self, BY_CODE, ENTRIES, Entry, FINGERPRINTS, MAX_CODE_LEN, PRODUCT_SETS, code_at,
 };
-use crate::variant_name::default_variant_parts;
+use crate::names::default_variant_parts;
 use crate::{Category, ErrorCode, Quoted, Retry};
 
 impl ErrorCode {

@@ -62,15 +62,14 @@ mod category;
 mod error_code;
 mod fingerprint;
 mod generated;
+mod names;
 mod policy;
 #[cfg(feature = "serde")]
 mod response;
 mod retry;
-mod retry_spelling;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod shown;
-mod variant_name;
 
 use std::fmt;
 use std::iter::FusedIterator;

@@ -2,7 +2,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::Quoted;
-use crate::retry_spelling::RETRY_SPELLINGS;
+use crate::names::RETRY_SPELLINGS;
 
 /// Whether sending the same request again can succeed.
 ///

@@ -385,3 +385,43 @@ fn main() {{
         );
     }
 }
+
+/// Cargo unifies features across a build: a team's extra file that repeats
+/// codes of `cvm` must keep building the day some other crate in the tree
+/// turns `cvm` on, and the team's entries must stay the ones it wrote.
+#[test]
+fn an_extra_file_repeating_product_codes_builds_with_and_without_the_product() {
+    let workspace = Workspace::new();
+    let extra_file = workspace.path("cvm.toml");
+    copy(Path::new(MANIFEST_DIR).join("extra/cvm.toml"), &extra_file);
+    let extra = Some(extra_file.as_os_str());
+    let main = r#"fn main() {
+    let input = std::env::args().nth(1).unwrap();
+    let code = tencentcloud_error_codes::lookup(&input).unwrap();
+    println!("{}|{}|{}|{:?}", code.as_str(), code.category(), code.description(), code.products());
+}
+"#;
+    let expected = |products: &str| {
+        format!(
+            "LimitExceeded.InstanceQuota|quota|The number of instances would exceed the account's quota.|{products}"
+        )
+    };
+    for (features, products) in [(&[][..], "[]"), (&["cvm"][..], "[\"cvm\"]")] {
+        workspace.set_consumer(features, main);
+        let output = workspace.cargo(&["run", "--", "LimitExceeded.InstanceQuota"], extra);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "features {features:?}:\n{stderr}");
+        assert_eq!(
+            String::from_utf8(output.stdout).unwrap().trim_end(),
+            expected(products),
+            "features {features:?}: the extra file's entry wins"
+        );
+        if !features.is_empty() {
+            assert!(
+                stderr.contains("is also defined at products/cvm.toml:")
+                    && stderr.contains("this file's entry replaces it"),
+                "the build says which entry it kept:\n{stderr}"
+            );
+        }
+    }
+}

@@ -8,7 +8,10 @@
 #[path = "../build/catalog.rs"]
 mod catalog;
 
-use catalog::{Catalog, Diagnostic, Kind, Retry, Source};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use catalog::{BUILD_INPUTS, Catalog, Diagnostic, ERROR_CODE_ITEMS, Kind, Retry, Source};
 
 const MARK: char = '‸';
 
@@ -590,16 +593,23 @@ fn parents_are_the_nearest_catalog_ancestor() {
 }
 
 #[test]
-fn retry_spellings_match_the_runtime_type() {
-    let build: Vec<&str> = Retry::ALL.iter().map(|r| r.spelling()).collect();
-    let runtime: Vec<&str> = tencentcloud_error_codes::Retry::ALL
+fn retry_spellings_are_the_documented_ones_and_name_the_runtime_variants() {
+    // The spellings catalog files use (README, "codes.toml"), and the
+    // runtime variant each one means.
+    let documented = [
+        ("never", "Never"),
+        ("safe", "Safe"),
+        ("if-idempotent", "IfIdempotent"),
+    ];
+    let build: Vec<(&str, &str)> = Retry::ALL
         .iter()
-        .map(|r| r.as_str())
+        .map(|r| (r.spelling(), r.variant()))
         .collect();
-    assert_eq!(build, runtime);
-    for r in Retry::ALL {
-        let runtime: tencentcloud_error_codes::Retry = r.spelling().parse().unwrap();
-        assert_eq!(format!("{runtime:?}"), r.variant());
+    assert_eq!(build, documented);
+    for (spelling, variant) in documented {
+        let runtime: tencentcloud_error_codes::Retry = spelling.parse().unwrap();
+        assert_eq!(format!("{runtime:?}"), variant);
+        assert_eq!(runtime.as_str(), spelling);
     }
 }
 
@@ -785,19 +795,97 @@ fn a_product_file_may_not_repeat_a_common_code_or_declare_categories() {
     );
 }
 
-#[test]
-fn an_extra_file_repeating_a_product_code_names_the_product_file() {
+/// The files of a build with `cvm` on, whose extra file repeats a `cvm`
+/// code as `extra_entry` writes it.
+fn with_cvm_and_extra(extra_entry: &str) -> Result<Catalog, Vec<Diagnostic>> {
     let main = format!("{CATEGORIES}{}", entry("InternalError", "server"));
-    let cvm = entry("InvalidInstance", "auth");
+    let cvm = format!(
+        "{}{}",
+        entry("InvalidInstance", "auth"),
+        entry("Other", "auth")
+    );
+    let extra = format!("{}{extra_entry}", entry("Mine.Own", "server"));
+    parse_files(&[
+        ("codes.toml", Kind::Common, &main),
+        ("products/cvm.toml", Kind::Product("cvm"), &cvm),
+        ("/abs/extra.toml", Kind::Extra, &extra),
+    ])
+}
+
+#[test]
+fn an_extra_file_may_repeat_a_product_code_identically() {
+    let catalog = with_cvm_and_extra(&entry("InvalidInstance", "auth")).unwrap();
+    assert_eq!(
+        codes(&catalog),
+        ["InternalError", "InvalidInstance", "Other", "Mine.Own"]
+    );
+    assert!(catalog.warnings.is_empty(), "{:?}", catalog.warnings);
+    let merged = &catalog.entries[1];
+    assert_eq!(merged.products, [0], "the product still defines it");
+}
+
+#[test]
+fn an_extra_file_entry_differing_from_a_product_one_wins_with_a_warning() {
+    let extra = "\n[[code]]\ncode = \"InvalidInstance\"\ndescription = \"Ours: the instance ID is from the wrong project.\"\ncategory = \"server\"\nretry = \"safe\"\n";
+    let catalog = with_cvm_and_extra(extra).unwrap();
+    assert_eq!(
+        codes(&catalog),
+        ["InternalError", "InvalidInstance", "Other", "Mine.Own"],
+        "the code keeps the product's place"
+    );
+    let kept = &catalog.entries[1];
+    assert_eq!(
+        kept.description,
+        "Ours: the instance ID is from the wrong project."
+    );
+    assert_eq!(catalog.categories[kept.category].name, "server");
+    assert_eq!(kept.retry, Retry::Safe);
+    assert_eq!(kept.variant, "InvalidInstance");
+    assert_eq!(kept.products, [0]);
+    let shown: Vec<String> = catalog.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    assert!(
+        shown[0].starts_with("/abs/extra.toml:8:8: code `InvalidInstance` is also defined at products/cvm.toml:3:8, differently (its description differs); this file's entry replaces it"),
+        "{shown:#?}"
+    );
+}
+
+#[test]
+fn an_extra_file_cannot_rename_a_product_code_variant() {
+    let extra = "\n[[code]]\ncode = \"InvalidInstance\"\ndescription = \"Something failed.\"\ncategory = \"auth\"\nvariant = \"MyName\"\n";
+    let catalog = with_cvm_and_extra(extra).unwrap();
+    assert_eq!(catalog.entries[1].variant, "InvalidInstance");
+    assert!(
+        catalog.warnings[0]
+            .message
+            .contains("its variant differs); this file's entry replaces it but for its variant, which stays `ErrorCode::InvalidInstance`"),
+        "{:?}",
+        catalog.warnings
+    );
+}
+
+#[test]
+fn an_extra_file_still_may_not_repeat_a_common_code_or_itself() {
+    let main = format!("{CATEGORIES}{}", entry("InternalError", "server"));
     let extra =
-        "\n[[code]]\ncode = ‸\"InvalidInstance\"\ndescription = \"Mine.\"\ncategory = \"auth\"\n";
+        "\n[[code]]\ncode = ‸\"InternalError\"\ndescription = \"Mine.\"\ncategory = \"auth\"\n";
     assert_problem_in(
         &[
             ("codes.toml", Kind::Common, &main),
-            ("products/cvm.toml", Kind::Product("cvm"), &cvm),
             ("/abs/extra.toml", Kind::Extra, extra),
         ],
-        &["duplicate code `InvalidInstance`: already defined at products/cvm.toml:3:8"],
+        &["duplicate code `InternalError`: already defined at codes.toml:7:8"],
+    );
+    let extra = format!(
+        "{}\n[[code]]\ncode = ‸\"A\"\ndescription = \"Mine.\"\ncategory = \"auth\"\n",
+        entry("A", "auth")
+    );
+    assert_problem_in(
+        &[
+            ("codes.toml", Kind::Common, &main),
+            ("/abs/extra.toml", Kind::Extra, &extra),
+        ],
+        &["duplicate code `A`: already defined at /abs/extra.toml:3:8"],
     );
 }
 
@@ -1060,4 +1148,138 @@ fn a_families_file_is_checked_like_a_catalog() {
     let catalog = parse_files(&files).unwrap();
     let prefixes: Vec<&str> = catalog.families.iter().map(|f| f.prefix.as_str()).collect();
     assert_eq!(prefixes, ["A.C", "B"]);
+}
+
+/// The files `build.rs` reads to build itself: it and every file it pulls
+/// in with `#[path]`, followed through the modules of `build/`, as paths
+/// relative to the package.
+fn build_script_files() -> BTreeSet<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut todo = vec![PathBuf::from("build.rs")];
+    let mut seen = BTreeSet::new();
+    while let Some(file) = todo.pop() {
+        if !seen.insert(file.clone()) {
+            continue;
+        }
+        let text = std::fs::read_to_string(root.join(&file))
+            .unwrap_or_else(|e| panic!("{} is included but cannot be read: {e}", file.display()));
+        for line in text.lines().map(str::trim) {
+            assert!(
+                !line.contains("include!(") && !line.contains("include_str!(")
+                    || line.starts_with("//"),
+                "{} includes a file another way than #[path]: {line}",
+                file.display()
+            );
+            let Some(target) = line
+                .strip_prefix("#[path = \"")
+                .and_then(|rest| rest.split('"').next())
+            else {
+                continue;
+            };
+            // A `#[path]` is relative to the directory of the file it is in.
+            let mut path = file.parent().unwrap().to_path_buf();
+            for part in Path::new(target).components() {
+                match part {
+                    std::path::Component::ParentDir => {
+                        path.pop();
+                    }
+                    other => path.push(other),
+                }
+            }
+            todo.push(path);
+        }
+    }
+    seen
+}
+
+#[test]
+fn the_build_script_watches_every_file_it_includes() {
+    let files = build_script_files();
+    assert!(files.len() >= 5, "{files:?}");
+    for file in &files {
+        assert!(
+            BUILD_INPUTS.iter().any(|input| file.starts_with(input)),
+            "build.rs includes {} but does not watch it: add it to BUILD_INPUTS in build/catalog.rs",
+            file.display()
+        );
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for input in BUILD_INPUTS {
+        assert!(
+            root.join(input).exists(),
+            "BUILD_INPUTS names {input}, which is gone"
+        );
+    }
+}
+
+/// The names of the items at the top level of each `impl ErrorCode` block
+/// of `text`: `fn name`, `const NAME`.
+fn error_code_items(text: &str) -> Vec<String> {
+    let mut items = Vec::new();
+    let mut depth: Option<usize> = None;
+    for line in text.lines().map(str::trim) {
+        if line.starts_with("//") {
+            continue;
+        }
+        if depth.is_none() {
+            if line == "impl ErrorCode {" {
+                depth = Some(1);
+            }
+            continue;
+        }
+        let level = depth.unwrap();
+        if level == 1 {
+            let mut rest = line;
+            for prefix in ["pub(crate) ", "pub ", "const ", "unsafe "] {
+                rest = rest.strip_prefix(prefix).unwrap_or(rest);
+            }
+            let named = rest
+                .strip_prefix("fn ")
+                .or_else(|| line.contains("const ").then_some(rest))
+                .filter(|_| {
+                    line.starts_with("pub") || line.starts_with("fn") || line.starts_with("const")
+                });
+            if let Some(named) = named {
+                let name: String = named
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                items.push(name);
+            }
+        }
+        let opened = line.matches('{').count();
+        let closed = line.matches('}').count();
+        let level = level + opened - closed.min(level + opened);
+        depth = (level > 0).then_some(level);
+    }
+    items
+}
+
+#[test]
+fn the_reserved_names_are_the_items_of_error_code() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = BTreeSet::new();
+    let generated = root.join("tests/golden/catalog.rs");
+    let sources = std::fs::read_dir(root.join("src"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .chain([generated]);
+    for path in sources.filter(|p| p.extension().is_some_and(|e| e == "rs")) {
+        found.extend(error_code_items(&std::fs::read_to_string(path).unwrap()));
+    }
+    let reserved: BTreeSet<String> = ERROR_CODE_ITEMS.iter().map(|s| s.to_string()).collect();
+    assert!(
+        found.contains("from_code") && found.contains("ALL"),
+        "{found:?}"
+    );
+    assert_eq!(
+        found, reserved,
+        "ERROR_CODE_ITEMS in build/grammar.rs must list exactly the items of `impl ErrorCode`"
+    );
+}
+
+#[test]
+fn the_item_reader_sees_every_kind_of_item_and_nothing_nested() {
+    let text = "impl ErrorCode {\n    /// doc {\n    pub const ALL: &[u8] = &[];\n    pub fn a(self) -> u8 {\n        let b = 1;\n        fn inner() {}\n        b\n    }\n    pub(crate) const fn c() {}\n    fn d() {\n    }\n}\nfn outside() {}\n";
+    assert_eq!(error_code_items(text), ["ALL", "a", "c", "d"]);
 }

@@ -23,6 +23,7 @@
 //! Whatever decides, an `InternalError.*` code is never `safe`: the service
 //! faulted, so the request may have taken effect.
 
+use crate::Retry;
 use crate::tags::{Tag, Tags};
 use crate::words::{has, positions, words};
 
@@ -30,7 +31,7 @@ use crate::words::{has, positions, words};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Advice {
     pub category: &'static str,
-    pub retry: &'static str,
+    pub retry: Retry,
     /// The rule or exception that decided: its name.
     pub rule: &'static str,
 }
@@ -97,14 +98,14 @@ impl<'a> Code<'a> {
 pub struct Rule {
     pub name: &'static str,
     pub reason: &'static str,
-    pub decide: fn(&Code<'_>) -> Option<(&'static str, &'static str)>,
+    pub decide: fn(&Code<'_>) -> Option<(&'static str, Retry)>,
 }
 
 /// A hand-made decision for one code, where the rules would be wrong.
 pub struct Exception {
     pub code: &'static str,
     pub category: &'static str,
-    pub retry: &'static str,
+    pub retry: Retry,
     pub reason: &'static str,
 }
 
@@ -113,13 +114,13 @@ pub const EXCEPTIONS: &[Exception] = &[
     Exception {
         code: "FailedOperation.OperateLater",
         category: "resource",
-        retry: "safe",
+        retry: Retry::Safe,
         reason: "the service asks for the operation to be sent again later",
     },
     Exception {
         code: "InternalError.CrtDateOverdue",
         category: "request",
-        retry: "never",
+        retry: Retry::Never,
         reason: "a certificate's date is past, not an account's payment",
     },
 ];
@@ -149,7 +150,7 @@ pub const RULES: &[Rule] = &[
                     &["insufficient", "funds"],
                     &["not", "enough", "money"],
                 ]))
-            .then_some(("billing", "never"))
+            .then_some(("billing", Retry::Never))
         },
     },
     Rule {
@@ -190,7 +191,7 @@ pub const RULES: &[Rule] = &[
             // a setting the request sends (a bandwidth or capture frequency
             // out of range), not a rate the caller hit.
             let rate = too_fast || ((freq_at || rate) && !c.is_parameter_family());
-            (rate && !c.says(&["not", "support*"])).then_some(("throttling", "safe"))
+            (rate && !c.says(&["not", "support*"])).then_some(("throttling", Retry::Safe))
         },
     },
     Rule {
@@ -217,7 +218,7 @@ pub const RULES: &[Rule] = &[
                 } else {
                     "resource"
                 },
-                "never",
+                Retry::Never,
             ))
         },
     },
@@ -292,7 +293,7 @@ pub const RULES: &[Rule] = &[
                     &["not", "ready"],
                 ])
                 && !c.says_any(&[&["failed"], &["fail"], &["error"], &["not", "processing"]]);
-            (busy || running || lock || settling).then_some(("resource", "safe"))
+            (busy || running || lock || settling).then_some(("resource", Retry::Safe))
         },
     },
     Rule {
@@ -310,7 +311,7 @@ pub const RULES: &[Rule] = &[
                     &["name", "used"],
                     &["name", "in", "use"],
                 ]))
-            .then(|| (root_advice(c).0, "never"))
+            .then(|| (root_advice(c).0, Retry::Never))
         },
     },
     Rule {
@@ -335,7 +336,7 @@ pub const RULES: &[Rule] = &[
                 &["forbidden"],
                 &["cam"],
             ]))
-            .then_some(("permission", "never"))
+            .then_some(("permission", Retry::Never))
         },
     },
     Rule {
@@ -370,7 +371,7 @@ pub const RULES: &[Rule] = &[
                 || c.root_is(&["OverQuota", "LimitExceeded"])
                 || c.root.starts_with("Insufficient") && c.root.ends_with("Quota");
             let parameter = c.is_parameter_family() && !c.says(&["quota*"]);
-            ((count && !parameter) || family).then_some(("quota", "never"))
+            ((count && !parameter) || family).then_some(("quota", Retry::Never))
         },
     },
     Rule {
@@ -392,7 +393,7 @@ pub const RULES: &[Rule] = &[
                         &["mismatch*"],
                         &["not", "match*"],
                     ])))
-            .then_some(("request", "never"))
+            .then_some(("request", Retry::Never))
         },
     },
     Rule {
@@ -444,9 +445,9 @@ pub const RULES: &[Rule] = &[
                     &["server", "fail*"],
                 ]);
             if unavailable {
-                Some(("server", "safe"))
+                Some(("server", Retry::Safe))
             } else {
-                fault.then_some(("server", "if-idempotent"))
+                fault.then_some(("server", Retry::IfIdempotent))
             }
         },
     },
@@ -455,140 +456,140 @@ pub const RULES: &[Rule] = &[
         reason: "the service timed out: the request may or may not have taken effect, so retry only what is safe to repeat",
         decide: |c| {
             c.says_any(&[&["timeout*"], &["timed", "out"], &["time", "out"]])
-                .then_some(("server", "if-idempotent"))
+                .then_some(("server", Retry::IfIdempotent))
         },
     },
 ];
 
 /// What a code's root says when no rule recognises its words: the families
 /// Tencent Cloud uses, then the fallback.
-pub const ROOTS: &[(&str, &str, &str, &str)] = &[
+pub const ROOTS: &[(&str, &str, Retry, &str)] = &[
     // (root, category, retry, reason)
     (
         "AuthFailure",
         "auth",
-        "never",
+        Retry::Never,
         "credentials or signature rejected: fix them, then sign again",
     ),
     (
         "Credential",
         "operation",
-        "never",
+        Retry::Never,
         "a product's own credential operation failed",
     ),
     (
         "DryRunOperation",
         "operation",
-        "never",
+        Retry::Never,
         "a dry run: the request would have succeeded",
     ),
     (
         "FailedOperation",
         "operation",
-        "never",
+        Retry::Never,
         "the operation failed for a reason the name gives: the same request fails the same way",
     ),
     (
         "InternalError",
         "server",
-        "if-idempotent",
+        Retry::IfIdempotent,
         "a fault on the service's side: the request may or may not have taken effect",
     ),
     (
         "InvalidParameter",
         "request",
-        "never",
+        Retry::Never,
         "a parameter is wrong: fix the caller",
     ),
     (
         "InvalidParameterValue",
         "request",
-        "never",
+        Retry::Never,
         "a parameter's value is wrong: fix the caller",
     ),
     (
         "LimitExceeded",
         "quota",
-        "never",
+        Retry::Never,
         "a limit on a count is reached",
     ),
     (
         "MissingParameter",
         "request",
-        "never",
+        Retry::Never,
         "a parameter is missing: fix the caller",
     ),
     (
         "OperationDenied",
         "permission",
-        "never",
+        Retry::Never,
         "the service refuses this operation for this caller or in this state: a person must change a setting, a state or a permission",
     ),
     (
         "RequestLimitExceeded",
         "throttling",
-        "safe",
+        Retry::Safe,
         "a rate limit: refused before it ran",
     ),
     (
         "ResourceInUse",
         "resource",
-        "never",
+        Retry::Never,
         "the resource is held by something else (attached, bound, referenced), which does not let go by itself; the busy codes are caught by the busy rule",
     ),
     (
         "ResourceInsufficient",
         "resource",
-        "never",
+        Retry::Never,
         "not enough of a resource: waiting does not make more",
     ),
     (
         "ResourceNotFound",
         "resource",
-        "never",
+        Retry::Never,
         "the resource does not exist",
     ),
     (
         "ResourceUnavailable",
         "resource",
-        "never",
+        Retry::Never,
         "a named state (stopped, expired, isolated, unsupported) that does not clear by itself; the transient ones are caught by the busy rule",
     ),
     (
         "ResourcesSoldOut",
         "resource",
-        "never",
+        Retry::Never,
         "sold out in this zone or configuration: choose another",
     ),
     (
         "UnauthorizedOperation",
         "permission",
-        "never",
+        Retry::Never,
         "not allowed: a person must grant the permission",
     ),
     (
         "UnknownParameter",
         "request",
-        "never",
+        Retry::Never,
         "a parameter the action does not know: fix the caller",
     ),
     (
         "UnsupportedOperation",
         "request",
-        "never",
+        Retry::Never,
         "the operation is not supported as asked",
     ),
 ];
 
 /// The fallback for a root no rule or family knows.
-const FALLBACK: (&str, &str, &str) = (
+const FALLBACK: (&str, Retry, &str) = (
     "operation",
-    "never",
+    Retry::Never,
     "an API-specific failure whose name the rules do not classify: the same request fails the same way, so a person should look",
 );
 
 /// The category and retry its root gives a code, and why.
-pub fn root_advice(c: &Code<'_>) -> (&'static str, &'static str, &'static str) {
+pub fn root_advice(c: &Code<'_>) -> (&'static str, Retry, &'static str) {
     ROOTS
         .iter()
         .find(|(root, ..)| *root == c.root)
@@ -602,7 +603,7 @@ pub fn root_advice(c: &Code<'_>) -> (&'static str, &'static str, &'static str) {
 pub struct TagRule {
     pub name: &'static str,
     pub reason: &'static str,
-    pub decide: fn(Tags, &Code<'_>) -> Option<(&'static str, &'static str)>,
+    pub decide: fn(Tags, &Code<'_>) -> Option<(&'static str, Retry)>,
 }
 
 /// The tag rules, tried in this order before the name rules; the first
@@ -615,12 +616,12 @@ pub const TAG_RULES: &[TagRule] = &[
     TagRule {
         name: "description: billing",
         reason: "the description says the balance is too low or the account is in arrears: a person must pay, whatever else it says",
-        decide: |t, _| t.has(Tag::Billing).then_some(("billing", "never")),
+        decide: |t, _| t.has(Tag::Billing).then_some(("billing", Retry::Never)),
     },
     TagRule {
         name: "description: rate limit",
         reason: "the description says requests came too fast: refused before they ran, so safe after a pause",
-        decide: |t, _| t.has(Tag::RateLimit).then_some(("throttling", "safe")),
+        decide: |t, _| t.has(Tag::RateLimit).then_some(("throttling", Retry::Safe)),
     },
     TagRule {
         name: "description: temporary",
@@ -630,9 +631,9 @@ pub const TAG_RULES: &[TagRule] = &[
                 return None;
             }
             if t.has(Tag::Fault) || c.root == "InternalError" {
-                return Some(("server", "if-idempotent"));
+                return Some(("server", Retry::IfIdempotent));
             }
-            Some(("resource", "safe"))
+            Some(("resource", Retry::Safe))
         },
     },
     TagRule {
@@ -650,9 +651,9 @@ pub const TAG_RULES: &[TagRule] = &[
                     true => "server",
                     false => name_advice(c).0,
                 };
-                return Some((category, "if-idempotent"));
+                return Some((category, Retry::IfIdempotent));
             }
-            Some(("resource", "safe"))
+            Some(("resource", Retry::Safe))
         },
     },
     TagRule {
@@ -665,19 +666,22 @@ pub const TAG_RULES: &[TagRule] = &[
                 } else {
                     "resource"
                 },
-                "never",
+                Retry::Never,
             ))
         },
     },
     TagRule {
         name: "description: exists",
         reason: "the description says what the request would create already exists: a retry meets it again",
-        decide: |t, c| t.has(Tag::Exists).then(|| (root_advice(c).0, "never")),
+        decide: |t, c| t.has(Tag::Exists).then(|| (root_advice(c).0, Retry::Never)),
     },
     TagRule {
         name: "description: no permission",
         reason: "the description says the caller lacks permission: a person must grant it",
-        decide: |t, _| t.has(Tag::NoPermission).then_some(("permission", "never")),
+        decide: |t, _| {
+            t.has(Tag::NoPermission)
+                .then_some(("permission", Retry::Never))
+        },
     },
     TagRule {
         name: "description: count limit",
@@ -689,7 +693,7 @@ pub const TAG_RULES: &[TagRule] = &[
                 } else {
                     "quota"
                 },
-                "never",
+                Retry::Never,
             ))
         },
     },
@@ -698,7 +702,7 @@ pub const TAG_RULES: &[TagRule] = &[
         reason: "the description names a state that does not pass by itself (locked, frozen, banned, isolated, expired, stopped, not activated, awaiting approval): a person or another call must change it",
         decide: |t, c| {
             t.has(Tag::LastingState)
-                .then(|| (lasting_category(c, "resource"), "never"))
+                .then(|| (lasting_category(c, "resource"), Retry::Never))
         },
     },
     TagRule {
@@ -706,20 +710,20 @@ pub const TAG_RULES: &[TagRule] = &[
         reason: "the description says the operation is not supported: no retry changes that",
         decide: |t, c| {
             t.has(Tag::Unsupported)
-                .then(|| (lasting_category(c, "request"), "never"))
+                .then(|| (lasting_category(c, "request"), Retry::Never))
         },
     },
     TagRule {
         name: "description: fault",
         reason: "the description says the service failed (internal, system, network, backend, timeout): the request may or may not have taken effect, so retry only what is safe to repeat. It outranks the caller-must-fix tag, which Tencent attaches to many internal errors as boilerplate",
-        decide: |t, _| t.has(Tag::Fault).then_some(("server", "if-idempotent")),
+        decide: |t, _| t.has(Tag::Fault).then_some(("server", Retry::IfIdempotent)),
     },
     TagRule {
         name: "description: fix the request",
         reason: "the description says the request is wrong (invalid, malformed, check and try again): the same request fails the same way. The name may say more precisely which category",
         decide: |t, c| {
             t.has(Tag::FixRequest)
-                .then(|| (lasting_category(c, "request"), "never"))
+                .then(|| (lasting_category(c, "request"), Retry::Never))
         },
     },
 ];
@@ -787,28 +791,28 @@ pub fn advise_by_rules(code: &str, tags: Tags) -> Advice {
         })
         .unwrap_or_else(|| name_advice(&c));
     let retry = match (overrides.is_some_and(|o| o.never_safe), retry) {
-        (true, "safe") => "if-idempotent",
+        (true, Retry::Safe) => Retry::IfIdempotent,
         _ => retry,
     };
     // A guess never calls a lasting family safe: only a review may, with
     // its reason.
     let (category, retry, rule) = match (retry, lasting_family(&c)) {
-        ("safe", Some(family)) => (
+        (Retry::Safe, Some(family)) => (
             match category {
                 "throttling" | "resource" => root_advice(&c).0,
                 other => other,
             },
-            "never",
+            Retry::Never,
             family,
         ),
         _ => (category, retry, rule),
     };
     // Throttling passes, a quota or a debt does not: the classes agree.
     let category = match (category, retry) {
-        ("throttling", "if-idempotent") => "server",
-        ("throttling", "never") => "quota",
-        ("quota" | "billing", "safe") => "throttling",
-        ("quota" | "billing", "if-idempotent") => "server",
+        ("throttling", Retry::IfIdempotent) => "server",
+        ("throttling", Retry::Never) => "quota",
+        ("quota" | "billing", Retry::Safe) => "throttling",
+        ("quota" | "billing", Retry::IfIdempotent) => "server",
         _ => category,
     };
     Advice {
@@ -852,7 +856,7 @@ pub fn lasting_family(c: &Code<'_>) -> Option<&'static str> {
 /// name's, when the name rules agree that it will not; else `otherwise`.
 fn lasting_category(c: &Code<'_>, otherwise: &'static str) -> &'static str {
     match name_advice(c) {
-        (category, "never", _) => category,
+        (category, Retry::Never, _) => category,
         _ => otherwise,
     }
 }
@@ -862,7 +866,7 @@ fn lasting_category(c: &Code<'_>, otherwise: &'static str) -> &'static str {
 /// exists" rule does not apply: there the words name what the service was
 /// checking when it failed (`InternalError.JudgeUserExistException`), not
 /// a name that is taken.
-fn name_advice(c: &Code<'_>) -> (&'static str, &'static str, &'static str) {
+fn name_advice(c: &Code<'_>) -> (&'static str, Retry, &'static str) {
     let skips = root_override(c).map_or(&[][..], |o| o.skips);
     RULES
         .iter()
@@ -878,7 +882,7 @@ fn name_advice(c: &Code<'_>) -> (&'static str, &'static str, &'static str) {
 mod tests {
     use super::*;
 
-    fn advice(code: &str) -> (&'static str, &'static str) {
+    fn advice(code: &str) -> (&'static str, Retry) {
         let a = super::advise(code, Tags::default());
         (a.category, a.retry)
     }
@@ -892,31 +896,31 @@ mod tests {
         // A rate limit under a parent that says "fix the caller".
         assert_eq!(
             advice("UnsupportedOperation.FrequencyLimit"),
-            ("throttling", "safe")
+            ("throttling", Retry::Safe)
         );
-        // A busy resource under a parent that says "never".
+        // A busy resource under a parent that says Retry::Never.
         assert_eq!(
             advice("FailedOperation.ResourceInOperating"),
-            ("resource", "safe")
+            ("resource", Retry::Safe)
         );
-        // A name that is taken, under a parent that says "safe".
+        // A name that is taken, under a parent that says Retry::Safe.
         assert_eq!(
             advice("ResourceInUse.CosBucketExists"),
-            ("resource", "never")
+            ("resource", Retry::Never)
         );
         // No money, under a parent that says "server fault".
         assert_eq!(
             advice("InternalError.InsufficientBalance"),
-            ("billing", "never")
+            ("billing", Retry::Never)
         );
         // Top-level product codes get advice too.
         assert_eq!(
             advice("OperationDenied.InstanceOperationInProgress"),
-            ("resource", "safe")
+            ("resource", Retry::Safe)
         );
-        assert_eq!(advice("AuthFailure"), ("auth", "never"));
-        assert_eq!(advice("ResourcesSoldOut"), ("resource", "never"));
-        assert_eq!(advice("OperationDenied"), ("permission", "never"));
+        assert_eq!(advice("AuthFailure"), ("auth", Retry::Never));
+        assert_eq!(advice("ResourcesSoldOut"), ("resource", Retry::Never));
+        assert_eq!(advice("OperationDenied"), ("permission", Retry::Never));
     }
 
     #[test]
@@ -935,7 +939,7 @@ mod tests {
             "UnsupportedOperation.InstanceStateStarting",
             "FailedOperation.RequestInProgress",
         ] {
-            assert_eq!(advice(code), ("resource", "safe"), "{code}");
+            assert_eq!(advice(code), ("resource", Retry::Safe), "{code}");
         }
         // A negated state is a state, not a wait.
         for code in [
@@ -945,7 +949,7 @@ mod tests {
             "InvalidParameter.UnLockCodeInvalid",
             "InvalidParameter.UserAlreadyLocked",
         ] {
-            assert_eq!(advise(code).retry, "never", "{code}");
+            assert_eq!(advise(code).retry, Retry::Never, "{code}");
         }
     }
 
@@ -959,7 +963,7 @@ mod tests {
             "OperationDenied.FreqOverLimit",
             "FailedOperation.RateLimitExceeded",
         ] {
-            assert_eq!(advice(code), ("throttling", "safe"), "{code}");
+            assert_eq!(advice(code), ("throttling", Retry::Safe), "{code}");
         }
         // Under a lasting family the guess is never safe: only a review
         // may call a parameter or a count family's code a rate limit.
@@ -970,7 +974,7 @@ mod tests {
             "UnauthorizedOperation.TaskInProgress",
         ] {
             let a = advise(code);
-            assert_eq!(a.retry, "never", "{code}");
+            assert_eq!(a.retry, Retry::Never, "{code}");
             assert!(a.rule.starts_with("family: "), "{code}: {}", a.rule);
         }
         // Words that contain "rate" or name a frequency band are no rate.
@@ -989,17 +993,20 @@ mod tests {
     fn already_exists_is_never_retried_whatever_the_parent() {
         assert_eq!(
             advice("ResourceInUse.CosBucketExists"),
-            ("resource", "never")
+            ("resource", Retry::Never)
         );
         assert_eq!(
             advice("InvalidParameter.LoadBalancerNameRepeated"),
-            ("request", "never")
+            ("request", Retry::Never)
         );
         assert_eq!(
             advice("FailedOperation.DuplicateOrderNotAllowed"),
-            ("operation", "never")
+            ("operation", Retry::Never)
         );
-        assert_eq!(advice("ResourceUnavailable.NameAlreadyExists").1, "never");
+        assert_eq!(
+            advice("ResourceUnavailable.NameAlreadyExists").1,
+            Retry::Never
+        );
     }
 
     #[test]
@@ -1014,7 +1021,7 @@ mod tests {
             "UnsupportedOperation.InsufficientFunds",
             "ResourceUnavailable.InArrears",
         ] {
-            assert_eq!(advice(code), ("billing", "never"), "{code}");
+            assert_eq!(advice(code), ("billing", Retry::Never), "{code}");
         }
         // A load balancer is no balance; a certificate date is no debt.
         assert_ne!(
@@ -1039,48 +1046,63 @@ mod tests {
             "AddressQuotaLimitExceeded",
             "LimitExceeded.CidrBlock",
         ] {
-            assert_eq!(advice(code), ("quota", "never"), "{code}");
+            assert_eq!(advice(code), ("quota", Retry::Never), "{code}");
         }
         // A parameter's limit is the caller's mistake, not a quota.
         assert_eq!(
             advice("InvalidParameterValue.LengthExceedLimit"),
-            ("request", "never")
+            ("request", Retry::Never)
         );
     }
 
     #[test]
     fn not_found_and_malformed() {
         // A credential that is not found is an authentication failure.
-        assert_eq!(advice("AuthFailure.TokenNotFound"), ("auth", "never"));
-        assert_eq!(advice("InvalidInstanceId.NotFound"), ("resource", "never"));
+        assert_eq!(advice("AuthFailure.TokenNotFound"), ("auth", Retry::Never));
+        assert_eq!(
+            advice("InvalidInstanceId.NotFound"),
+            ("resource", Retry::Never)
+        );
         assert_eq!(
             advice("FailedOperation.InstanceNotExist"),
-            ("resource", "never")
+            ("resource", Retry::Never)
         );
-        assert_eq!(advice("InvalidInstanceId.Malformed"), ("request", "never"));
+        assert_eq!(
+            advice("InvalidInstanceId.Malformed"),
+            ("request", Retry::Never)
+        );
         assert_eq!(
             advice("InvalidParameterValue.InvalidInstanceId"),
-            ("request", "never")
+            ("request", Retry::Never)
         );
-        assert_eq!(advice("FailedOperation.IllegalName"), ("request", "never"));
+        assert_eq!(
+            advice("FailedOperation.IllegalName"),
+            ("request", Retry::Never)
+        );
     }
 
     #[test]
     fn internal_errors_are_never_safe() {
-        assert_eq!(advice("InternalError.SYS_ERR"), ("server", "if-idempotent"));
+        assert_eq!(
+            advice("InternalError.SYS_ERR"),
+            ("server", Retry::IfIdempotent)
+        );
         assert_eq!(
             advice("InternalError.ServerBusy"),
-            ("resource", "if-idempotent")
+            ("resource", Retry::IfIdempotent)
         );
-        assert_eq!(advice("InternalError.FrequencyLimit").1, "if-idempotent");
+        assert_eq!(
+            advice("InternalError.FrequencyLimit").1,
+            Retry::IfIdempotent
+        );
         // Unless the name shows the fault will not pass.
         assert_eq!(
             advice("InternalError.ResourceNotFound"),
-            ("resource", "never")
+            ("resource", Retry::Never)
         );
         assert_eq!(
             advice("InternalError.InvalidParameter"),
-            ("request", "never")
+            ("request", Retry::Never)
         );
     }
 
@@ -1095,45 +1117,51 @@ mod tests {
             "FailedOperation.Unknown",
             "InternalServerError",
         ] {
-            assert_eq!(advice(code), ("server", "if-idempotent"), "{code}");
+            assert_eq!(advice(code), ("server", Retry::IfIdempotent), "{code}");
         }
         assert_eq!(
             advice("FailedOperation.ServiceUnavailable"),
-            ("server", "safe")
+            ("server", Retry::Safe)
         );
-        assert_eq!(advice("FailedOperation.ServerOverload"), ("server", "safe"));
+        assert_eq!(
+            advice("FailedOperation.ServerOverload"),
+            ("server", Retry::Safe)
+        );
         // A region or zone that is unavailable is no fault of the server.
         assert_eq!(
             advice("FailedOperation.ZoneUnavailable"),
-            ("operation", "never")
+            ("operation", Retry::Never)
         );
         // An unknown value is the caller's.
-        assert_eq!(advice("FailedOperation.UnknownInstanceType").1, "never");
+        assert_eq!(
+            advice("FailedOperation.UnknownInstanceType").1,
+            Retry::Never
+        );
     }
 
     #[test]
     fn permission_and_roots() {
         assert_eq!(
             advice("UnauthorizedOperation.NoPermission"),
-            ("permission", "never")
+            ("permission", Retry::Never)
         );
         assert_eq!(
             advice("FailedOperation.NoPermission"),
-            ("permission", "never")
+            ("permission", Retry::Never)
         );
         assert_eq!(
             advice("FailedOperation.NoAccessPermission"),
-            ("permission", "never")
+            ("permission", Retry::Never)
         );
         assert_eq!(
             advice("ResourceUnavailable.InstanceStopped"),
-            ("resource", "never")
+            ("resource", Retry::Never)
         );
         assert_eq!(
             advice("FailedOperation.Timeout"),
-            ("server", "if-idempotent")
+            ("server", Retry::IfIdempotent)
         );
-        assert_eq!(advice("SomeProductError"), ("operation", "never"));
+        assert_eq!(advice("SomeProductError"), ("operation", Retry::Never));
     }
 
     #[test]
@@ -1151,7 +1179,7 @@ mod tests {
     }
 
     /// Advice for `code` whose description is `text` (our own wording).
-    fn described(code: &str, text: &str) -> (&'static str, &'static str) {
+    fn described(code: &str, text: &str) -> (&'static str, Retry) {
         let a = super::advise(code, crate::tags::tags(text));
         (a.category, a.retry)
     }
@@ -1164,7 +1192,7 @@ mod tests {
                 "FailedOperation.RequestLimitExceeded",
                 "Calls arrive too frequently."
             ),
-            ("throttling", "safe")
+            ("throttling", Retry::Safe)
         );
         // Passing states the name rules do not know.
         assert_eq!(
@@ -1172,21 +1200,21 @@ mod tests {
                 "FailedOperation.ResourceInCloning",
                 "The volume is being cloned at the moment."
             ),
-            ("resource", "safe")
+            ("resource", Retry::Safe)
         );
         assert_eq!(
             described(
                 "FailedOperation.InvalidImageState",
                 "That picture is busy, come back in a while."
             ),
-            ("resource", "safe")
+            ("resource", Retry::Safe)
         );
         assert_eq!(
             described(
                 "ResourceInUse.RetrieveTaskExecuting",
                 "A lookup task is still running."
             ),
-            ("resource", "safe")
+            ("resource", Retry::Safe)
         );
         // A named failure that passes: retried only when idempotent.
         assert_eq!(
@@ -1194,7 +1222,7 @@ mod tests {
                 "FailedOperation.FileSaveError",
                 "Storing the file went wrong; please try again later."
             ),
-            ("operation", "if-idempotent")
+            ("operation", Retry::IfIdempotent)
         );
         // An internal failure whose name holds "exist".
         assert_eq!(
@@ -1202,11 +1230,11 @@ mod tests {
                 "InternalError.JudgeUserExistException",
                 "The backend hit an internal error while looking the user up."
             ),
-            ("server", "if-idempotent")
+            ("server", Retry::IfIdempotent)
         );
         assert_eq!(
             described("InternalError.JudgeUserExistException", ""),
-            ("server", "if-idempotent")
+            ("server", Retry::IfIdempotent)
         );
     }
 
@@ -1221,7 +1249,7 @@ mod tests {
         ] {
             assert_eq!(
                 described("FailedOperation.PortProblem", text).1,
-                "never",
+                Retry::Never,
                 "{text}"
             );
         }
@@ -1235,42 +1263,42 @@ mod tests {
                 "OperationDenied.WidgetInProgress",
                 "That widget could not be found."
             ),
-            ("resource", "never")
+            ("resource", Retry::Never)
         );
         assert_eq!(
             described(
                 "ResourceUnavailable.WidgetCreating",
                 "Widgets cannot be made here: not supported."
             ),
-            ("request", "never")
+            ("request", Retry::Never)
         );
         assert_eq!(
             described(
                 "ResourceInUse.WidgetOperating",
                 "You have reached the maximum number of widgets."
             ),
-            ("quota", "never")
+            ("quota", Retry::Never)
         );
         assert_eq!(
             described(
                 "ResourceInUse.WidgetLocked",
                 "A widget with this name already exists."
             ),
-            ("resource", "never")
+            ("resource", Retry::Never)
         );
         assert_eq!(
             described(
                 "FailedOperation.WidgetBusy",
                 "Your account balance is insufficient."
             ),
-            ("billing", "never")
+            ("billing", Retry::Never)
         );
         assert_eq!(
             described(
                 "FailedOperation.WidgetBusy",
                 "This account may not touch widgets: no permission."
             ),
-            ("permission", "never")
+            ("permission", Retry::Never)
         );
         // A count in a parameter is the request's own.
         assert_eq!(
@@ -1278,7 +1306,7 @@ mod tests {
                 "InvalidParameterValue.TooManyWidgets",
                 "The number of widgets in one call exceeds the limit."
             ),
-            ("request", "never")
+            ("request", Retry::Never)
         );
     }
 
@@ -1289,14 +1317,14 @@ mod tests {
                 "UnsupportedOperation.WidgetBusy",
                 "The widget is busy and this is not supported now; try again later."
             ),
-            ("resource", "safe")
+            ("resource", Retry::Safe)
         );
         assert_eq!(
             described(
                 "InternalError.Widget",
                 "Widget service is busy, retry later."
             ),
-            ("server", "if-idempotent")
+            ("server", Retry::IfIdempotent)
         );
         // Credentials must change whatever the description hopes.
         assert_eq!(
@@ -1304,7 +1332,7 @@ mod tests {
                 "AuthFailure.WidgetToken",
                 "Token check failed; try again later."
             ),
-            ("auth", "never")
+            ("auth", Retry::Never)
         );
     }
 
@@ -1312,23 +1340,23 @@ mod tests {
     fn chinese_descriptions_decide_too() {
         assert_eq!(
             described("FailedOperation.Widget", "部件正在迁移中。"),
-            ("resource", "safe")
+            ("resource", Retry::Safe)
         );
         assert_eq!(
             described("FailedOperation.Widget", "系统繁忙，请稍后重试。"),
-            ("resource", "safe")
+            ("resource", Retry::Safe)
         );
         assert_eq!(
             described("FailedOperation.Widget", "部件不存在。"),
-            ("resource", "never")
+            ("resource", Retry::Never)
         );
         assert_eq!(
             described("FailedOperation.Widget", "请求过于频繁。"),
-            ("throttling", "safe")
+            ("throttling", Retry::Safe)
         );
         assert_eq!(
             described("FailedOperation.Widget", "部件暂不支持该操作。"),
-            ("operation", "never")
+            ("operation", Retry::Never)
         );
     }
 

@@ -11,20 +11,22 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use crate::Retry;
+
 /// A family needs this many known codes to speak for its unknown ones;
 /// with fewer, the nearest ancestor's own advice stands.
 pub const MIN_CODES: usize = 3;
 
 /// The spellings of retry advice, from the most to the least cautious:
 /// the order ties are broken in.
-const CAUTION: [&str; 3] = ["never", "if-idempotent", "safe"];
+const CAUTION: [Retry; 3] = [Retry::Never, Retry::IfIdempotent, Retry::Safe];
 
 /// One family's advice and the counts it comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Family {
     pub prefix: String,
     pub category: String,
-    pub retry: &'static str,
+    pub retry: Retry,
     /// How many known codes the family has, and how many per retry advice
     /// (never, if-idempotent, safe).
     pub codes: usize,
@@ -36,7 +38,7 @@ pub struct Family {
 /// going to the more cautious; `safe` only when more than half its codes
 /// are `safe`, else the more cautious advice the rest support. Its category
 /// is the one most of the codes with that advice share (ties: byte order).
-pub fn families<'a>(codes: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Vec<Family> {
+pub fn families<'a>(codes: impl IntoIterator<Item = (&'a str, &'a str, Retry)>) -> Vec<Family> {
     type Tally<'a> = ([usize; 3], BTreeMap<(usize, &'a str), usize>);
     let mut tallies: BTreeMap<&str, Tally<'_>> = BTreeMap::new();
     for (code, category, retry) in codes {
@@ -58,7 +60,7 @@ pub fn families<'a>(codes: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>
             }
             // The most shared advice; among equals, the first (most cautious).
             let mut r = (0..3).max_by_key(|&r| (by_retry[r], std::cmp::Reverse(r)))?;
-            if CAUTION[r] == "safe" && by_retry[r] * 2 <= codes {
+            if CAUTION[r] == Retry::Safe && by_retry[r] * 2 <= codes {
                 r = if (by_retry[1] + by_retry[2]) * 2 > codes {
                     1
                 } else {
@@ -118,10 +120,7 @@ pub fn file(families: &[Family]) -> String {
 mod tests {
     use super::*;
 
-    fn family(
-        codes: &[(&'static str, &'static str, &'static str)],
-        prefix: &str,
-    ) -> Option<Family> {
+    fn family(codes: &[(&'static str, &'static str, Retry)], prefix: &str) -> Option<Family> {
         families(codes.iter().copied())
             .into_iter()
             .find(|f| f.prefix == prefix)
@@ -130,17 +129,17 @@ mod tests {
     #[test]
     fn a_family_speaks_for_what_most_of_its_codes_are() {
         let codes = [
-            ("Busy", "resource", "safe"),
-            ("Busy.A", "resource", "never"),
-            ("Busy.B", "resource", "never"),
-            ("Busy.C", "operation", "never"),
-            ("Busy.D", "resource", "safe"),
+            ("Busy", "resource", Retry::Safe),
+            ("Busy.A", "resource", Retry::Never),
+            ("Busy.B", "resource", Retry::Never),
+            ("Busy.C", "operation", Retry::Never),
+            ("Busy.D", "resource", Retry::Safe),
         ];
         let f = family(&codes, "Busy").unwrap();
         // The bare code's own advice does not count: it is no child.
         assert_eq!(
             (f.category.as_str(), f.retry, f.codes),
-            ("resource", "never", 4)
+            ("resource", Retry::Never, 4)
         );
         assert_eq!(f.by_retry, [3, 0, 1]);
     }
@@ -148,36 +147,36 @@ mod tests {
     #[test]
     fn safe_needs_more_than_half() {
         let codes = [
-            ("F.A", "resource", "safe"),
-            ("F.B", "resource", "safe"),
-            ("F.C", "server", "if-idempotent"),
-            ("F.D", "request", "never"),
+            ("F.A", "resource", Retry::Safe),
+            ("F.B", "resource", Retry::Safe),
+            ("F.C", "server", Retry::IfIdempotent),
+            ("F.D", "request", Retry::Never),
         ];
         // Two of four are safe: not "mostly"; three of four may be retried
         // when idempotent.
-        assert_eq!(family(&codes, "F").unwrap().retry, "if-idempotent");
+        assert_eq!(family(&codes, "F").unwrap().retry, Retry::IfIdempotent);
         let codes = [
-            ("F.A", "resource", "safe"),
-            ("F.B", "resource", "safe"),
-            ("F.C", "request", "never"),
-            ("F.D", "request", "never"),
+            ("F.A", "resource", Retry::Safe),
+            ("F.B", "resource", Retry::Safe),
+            ("F.C", "request", Retry::Never),
+            ("F.D", "request", Retry::Never),
         ];
-        assert_eq!(family(&codes, "F").unwrap().retry, "never");
+        assert_eq!(family(&codes, "F").unwrap().retry, Retry::Never);
         let codes = [
-            ("F.A", "resource", "safe"),
-            ("F.B", "resource", "safe"),
-            ("F.C", "resource", "safe"),
-            ("F.D", "request", "never"),
+            ("F.A", "resource", Retry::Safe),
+            ("F.B", "resource", Retry::Safe),
+            ("F.C", "resource", Retry::Safe),
+            ("F.D", "request", Retry::Never),
         ];
-        assert_eq!(family(&codes, "F").unwrap().retry, "safe");
+        assert_eq!(family(&codes, "F").unwrap().retry, Retry::Safe);
     }
 
     #[test]
     fn small_families_are_left_to_their_ancestors_and_deep_ones_count() {
         let codes = [
-            ("A.B.C", "request", "never"),
-            ("A.B.D", "request", "never"),
-            ("A.E", "request", "never"),
+            ("A.B.C", "request", Retry::Never),
+            ("A.B.D", "request", Retry::Never),
+            ("A.E", "request", Retry::Never),
         ];
         assert!(family(&codes, "A.B").is_none());
         assert_eq!(family(&codes, "A").unwrap().codes, 3);

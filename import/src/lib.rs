@@ -32,6 +32,8 @@ pub mod words;
 #[allow(dead_code)]
 mod catalog;
 
+pub use catalog::Retry;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -89,7 +91,7 @@ pub fn code_facts(rows: &[Row]) -> BTreeMap<&str, CodeFacts> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decision {
     pub category: String,
-    pub retry: &'static str,
+    pub retry: Retry,
     /// A person read the code's descriptions and decided.
     pub reviewed: bool,
     /// The review's reason, or the rule that guessed.
@@ -232,7 +234,7 @@ fn render_data(root: &Path, rows: &[Row], all_reviews_used: bool) -> Result<Vec<
         (
             e.code.as_str(),
             catalog.categories[e.category].name.as_str(),
-            e.retry.spelling(),
+            e.retry,
         )
     })));
     validate_families(&codes_toml, &families_toml)?;
@@ -537,7 +539,7 @@ pub struct Agreement {
     /// Of those, the codes whose guessed category is the reviewed one.
     pub category: usize,
     /// (reviewed retry, guessed retry) → how many codes.
-    pub confusion: BTreeMap<(&'static str, &'static str), usize>,
+    pub confusion: BTreeMap<(Retry, Retry), usize>,
     /// The codes the rules guess `safe` that the review says are not.
     pub wrongly_safe: Vec<String>,
 }
@@ -568,7 +570,7 @@ pub fn agreement(
             .confusion
             .entry((verdict.retry, guess.retry))
             .or_default() += 1;
-        if guess.retry == "safe" && verdict.retry != "safe" {
+        if guess.retry == Retry::Safe && verdict.retry != Retry::Safe {
             measured.wrongly_safe.push(code.clone());
         }
     }

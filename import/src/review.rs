@@ -17,20 +17,19 @@
 
 use std::collections::BTreeMap;
 
+use crate::Retry;
+
 /// The header row.
 pub const HEADER: &str = "code\tcategory\tretry\tmeaning\treason\treads";
 
 /// The longest meaning accepted, in characters: one terse line.
 pub const MAX_MEANING: usize = 140;
 
-/// The retry spellings a verdict may use.
-const RETRIES: [&str; 3] = ["never", "safe", "if-idempotent"];
-
 /// One reviewed code.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Verdict {
     pub category: String,
-    pub retry: &'static str,
+    pub retry: Retry,
     pub meaning: String,
     pub reason: String,
     pub reads: u8,
@@ -76,7 +75,7 @@ pub fn read(text: &str, categories: &[&str]) -> Result<BTreeMap<String, Verdict>
                 categories.join(", ")
             )));
         }
-        let Some(&retry) = RETRIES.iter().find(|r| **r == retry) else {
+        let Some(retry) = Retry::ALL.into_iter().find(|r| r.spelling() == retry) else {
             return Err(at(format!(
                 "retry {retry:?} for {code}; use never, safe or if-idempotent"
             )));
@@ -92,11 +91,13 @@ pub fn read(text: &str, categories: &[&str]) -> Result<BTreeMap<String, Verdict>
             }
         };
         let inconsistent = match (category, retry) {
-            ("throttling", r) if r != "safe" => Some("a rate limit passes: throttling is safe"),
-            ("quota" | "billing", r) if r != "never" => {
+            ("throttling", r) if r != Retry::Safe => {
+                Some("a rate limit passes: throttling is safe")
+            }
+            ("quota" | "billing", r) if r != Retry::Never => {
                 Some("a quota or a debt needs a person: quota and billing are never")
             }
-            _ if retry == "safe" && code.starts_with("InternalError") => Some(
+            _ if retry == Retry::Safe && code.starts_with("InternalError") => Some(
                 "an internal error's outcome is unknown: InternalError.* is never safe, at most if-idempotent",
             ),
             _ => None,
@@ -173,7 +174,7 @@ mod tests {
             "{HEADER}\nA.Busy\tresource\tsafe\tThe widget is busy; retry shortly.\tbusy passes\t2\nB.Gone\tresource\tnever\tNo such widget; check the ID.\tnot found\t1\n"
         );
         let verdicts = read(&text, CATEGORIES).unwrap();
-        assert_eq!(verdicts["A.Busy"].retry, "safe");
+        assert_eq!(verdicts["A.Busy"].retry, Retry::Safe);
         assert_eq!(verdicts["B.Gone"].reads, 1);
         assert_eq!(verdicts["A.Busy"].category, "resource");
         assert_eq!(
