@@ -110,7 +110,11 @@ fn run() -> Result<(), Vec<String>> {
     }
 
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    write(&out.join("catalog.rs"), &codegen::generate(&catalog))?;
+    let generated = codegen::generate(&catalog);
+    for warning in &generated.warnings {
+        println!("cargo::warning={warning}");
+    }
+    write(&out.join("catalog.rs"), &generated.source)?;
     write(
         &out.join("match_floor.rs"),
         &codegen::generate_match_floor(&catalog),

@@ -16,13 +16,20 @@ use std::fmt::Write;
 
 use super::catalog::{Catalog, Entry};
 
-#[path = "../src/fingerprint.rs"]
-mod fingerprint;
+#[path = "by_code.rs"]
+pub mod by_code;
+
+/// What [`generate`] makes: the source, and what the build should warn of.
+pub struct Generated {
+    pub source: String,
+    pub warnings: Vec<String>,
+}
 
 /// The Rust source for `catalog`, to be `include!`d by `src/generated.rs`.
-pub fn generate(catalog: &Catalog) -> String {
+pub fn generate(catalog: &Catalog) -> Generated {
     let product_sets = ProductSets::new(catalog);
-    [
+    let (by_code, warning) = by_code::make_by_code(catalog);
+    let source = [
         make_header(),
         make_error_code_enum(catalog),
         make_category_enum(catalog),
@@ -32,9 +39,13 @@ pub fn generate(catalog: &Catalog) -> String {
         make_product_tables(catalog, &product_sets),
         make_category_tables(catalog),
         make_families(catalog),
-        make_by_code(catalog),
+        by_code,
     ]
-    .join("\n")
+    .join("\n");
+    Generated {
+        source,
+        warnings: warning.into_iter().collect(),
+    }
 }
 
 /// Codes at most this many get a `match` in `match_floor.rs`, the
@@ -346,84 +357,9 @@ pub(crate) const MAX_FAMILY_LEN: usize = {longest};
     )
 }
 
-/// `phf`'s map from code to index, written by `phf_codegen`, and beside it
-/// the fingerprint of each slot's code. `phf_codegen` keeps its hash state
-/// private, so the fingerprints read the two facts they need from the map
-/// it wrote: the hash key, and which code stands in each slot (the index
-/// each entry maps to). Solving the hash a second time with
-/// `phf_generator` would give the same state (it solves with a fixed seed)
-/// but cost the build script as much again. A unit test
-/// (`src/error_code.rs`) checks every slot at run time.
-fn make_by_code(catalog: &Catalog) -> String {
-    let codes: Vec<&str> = catalog.entries.iter().map(|e| e.code.as_str()).collect();
-    let mut map = phf_codegen::Map::new();
-    map.phf_path("phf");
-    for (i, &code) in codes.iter().enumerate() {
-        map.entry(code, i.to_string());
-    }
-    let literal = map.build().to_string();
-    let (key, slots) = key_and_slots(&literal);
-    assert_eq!(
-        slots.len(),
-        codes.len(),
-        "phf_codegen's map has another shape than expected: cannot compute the fingerprints"
-    );
-    let by_code = format!(
-        r#"/// Code string to index, hashed perfectly at build time (`phf_codegen`).
-/// The entries stand in slot order.
-pub(crate) static BY_CODE: phf::Map<&'static str, Index> = {literal};
-"#
-    );
-    let fingerprints: Vec<u8> = slots
-        .iter()
-        .map(|&i| fingerprint::fingerprint(&phf_shared::hash(codes[i], &key)))
-        .collect();
-    let fingerprints = make_table(
-        "The fingerprint of the code in each slot of `BY_CODE`, sixteen slots a line.",
-        "FINGERPRINTS",
-        "u8",
-        fingerprints.len(),
-        fingerprints.chunks(16).map(|chunk| {
-            chunk
-                .iter()
-                .map(u8::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        }),
-    );
-    format!("{by_code}\n{fingerprints}")
-}
-
-/// The hash key of a `phf::Map` literal as `phf_codegen` writes it, and
-/// the value (our index) of each entry, in slot order: the entries are one
-/// per line, `("code", index),`, each value written by us as digits.
-fn key_and_slots(literal: &str) -> (u64, Vec<usize>) {
-    let key = literal
-        .lines()
-        .find_map(|line| line.trim().strip_prefix("key: ")?.strip_suffix(','))
-        .and_then(|key| key.parse().ok())
-        .expect("phf_codegen writes `key: <u64>,`");
-    let slots = literal
-        .lines()
-        .skip_while(|line| line.trim() != "entries: &[")
-        .skip(1)
-        .take_while(|line| line.trim() != "],")
-        .map(|line| {
-            let value = line
-                .trim()
-                .strip_suffix("),")
-                .and_then(|l| l.rsplit(", ").next());
-            value
-                .and_then(|v| v.parse().ok())
-                .expect("phf_codegen writes each entry as `(key, value),`")
-        })
-        .collect();
-    (key, slots)
-}
-
 /// A `static` array of `len` elements, one row (one or more elements) per
 /// line.
-fn make_table(
+pub(super) fn make_table(
     doc: &str,
     name: &str,
     element: &str,

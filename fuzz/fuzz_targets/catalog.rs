@@ -45,7 +45,10 @@ fuzz_target!(|data: &[u8]| {
         match Catalog::parse(&sources) {
             Ok(catalog) => {
                 assert!(!catalog.entries.is_empty());
-                let _ = codegen::generate(&catalog);
+                let generated = codegen::generate(&catalog);
+                // phf_codegen's map is read for any valid catalog.
+                assert!(generated.warnings.is_empty(), "{:?}", generated.warnings);
+                assert!(generated.source.contains("FINGERPRINTED: bool = true"));
                 let _ = codegen::generate_match_floor(&catalog);
             }
             Err(problems) => {

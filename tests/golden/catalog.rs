@@ -146,6 +146,10 @@ pub(crate) static BY_CODE: phf::Map<&'static str, Index> = phf::Map {
     ],
 };
 
+/// Whether `FINGERPRINTS` holds a byte per slot; when false (the build
+/// could not learn the map's hash state), lookups compare strings only.
+pub(crate) const FINGERPRINTED: bool = true;
+
 /// The fingerprint of the code in each slot of `BY_CODE`, sixteen slots a line.
 pub(crate) static FINGERPRINTS: [u8; 6] = [
     17, 138, 242, 97, 228, 10,
