@@ -6,8 +6,9 @@
 use std::collections::HashMap;
 
 use super::checks::CheckedEntry;
-use super::diagnostics::{Diagnostic, Files, FirstDefinitions, Located};
-use super::model::{Entry, Kind};
+use super::diagnostics::{Diagnostic, Files, FirstDefinitions, Located, Place};
+use super::grammar::is_code;
+use super::model::{Entry, Kind, default_variant};
 use super::read::COMMON;
 
 /// Step 4: codes and variants across every file. A code defined twice is
@@ -139,15 +140,15 @@ pub(super) fn link_common_codes(
         .collect();
     let mut links = Vec::new();
     let mut listed = FirstDefinitions::new();
+    // A code missing from codes.toml is reported once, where it is first
+    // listed: a removed common code is listed by most products.
+    let mut missing: Vec<(String, Place, usize)> = Vec::new();
     for Located { value, place } in common {
         let Some(&entry) = common_index.get(value.as_str()) else {
-            files.report(
-                &place,
-                format!(
-                    "`{}` is not a code of codes.toml; `{COMMON}` lists only common codes, and a product's own codes are [[code]] entries",
-                    value.escape_debug()
-                ),
-            );
+            match missing.iter_mut().find(|(code, ..)| *code == value) {
+                Some((_, _, others)) => *others += 1,
+                None => missing.push((value, place, 0)),
+            }
             continue;
         };
         let key = format!("{}\n{value}", place.file);
@@ -160,6 +161,28 @@ pub(super) fn link_common_codes(
             continue;
         }
         links.extend(files.product_of[place.file].map(|product| (entry, product)));
+    }
+    for (code, place, others) in missing {
+        let also = match others {
+            0 => String::new(),
+            1 => " (as does 1 other product catalog)".to_owned(),
+            n => format!(" (as do {n} other product catalogs)"),
+        };
+        let variant = if is_code(&code) {
+            format!(
+                ", like its variant `ErrorCode::{}`,",
+                default_variant(&code)
+            )
+        } else {
+            String::new()
+        };
+        files.report(
+            &place,
+            format!(
+                "`{}` is listed as a common code{also} but codes.toml does not define it. If it was removed from codes.toml, restore it: a published code{variant} is never removed (mark it retired = true instead). Otherwise remove it here: `{COMMON}` lists only common codes, and a product's own codes are [[code]] entries",
+                code.escape_debug()
+            ),
+        );
     }
     // The lists are read file by file, in the order given, and a common
     // code has no product of its own: each code's products stay in order.

@@ -1062,7 +1062,7 @@ fn a_common_list_names_only_common_codes_once_and_only_in_a_product() {
             ("codes.toml", Kind::Common, &main),
             ("products/cvm.toml", Kind::Product("cvm"), &cvm),
         ],
-        &["`ResourceBusy.Disk` is not a code of codes.toml"],
+        &["`ResourceBusy.Disk` is listed as a common code but codes.toml does not define it"],
     );
     let cvm = "common = [\"InternalError\", ‸\"InternalError\"]\n";
     assert_problem_in(
@@ -1282,4 +1282,27 @@ fn the_reserved_names_are_the_items_of_error_code() {
 fn the_item_reader_sees_every_kind_of_item_and_nothing_nested() {
     let text = "impl ErrorCode {\n    /// doc {\n    pub const ALL: &[u8] = &[];\n    pub fn a(self) -> u8 {\n        let b = 1;\n        fn inner() {}\n        b\n    }\n    pub(crate) const fn c() {}\n    fn d() {\n    }\n}\nfn outside() {}\n";
     assert_eq!(error_code_items(text), ["ALL", "a", "c", "d"]);
+}
+
+#[test]
+fn a_common_code_missing_from_codes_toml_is_reported_once_naming_its_variant() {
+    let main = format!("{CATEGORIES}{}", entry("InternalError", "server"));
+    let product = |name: &str| {
+        format!(
+            "common = [\"InternalError\", \"Gone.Away\"]\n{}",
+            entry(&format!("{name}.Own"), "auth")
+        )
+    };
+    let (cbs, cvm, vpc) = (product("Cbs"), product("Cvm"), product("Vpc"));
+    let found = problems_in(&[
+        ("codes.toml", Kind::Common, &main),
+        ("products/cbs.toml", Kind::Product("cbs"), &cbs),
+        ("products/cvm.toml", Kind::Product("cvm"), &cvm),
+        ("products/vpc.toml", Kind::Product("vpc"), &vpc),
+    ]);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        found[0].to_string(),
+        "products/cbs.toml:1:28: `Gone.Away` is listed as a common code (as do 2 other product catalogs) but codes.toml does not define it. If it was removed from codes.toml, restore it: a published code, like its variant `ErrorCode::GoneAway`, is never removed (mark it retired = true instead). Otherwise remove it here: `common` lists only common codes, and a product's own codes are [[code]] entries"
+    );
 }

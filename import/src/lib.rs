@@ -20,6 +20,7 @@ pub mod advice;
 pub mod data;
 pub mod describe;
 pub mod families;
+pub mod ledger;
 pub mod refresh;
 pub mod review;
 pub mod sdk;
@@ -179,17 +180,26 @@ fn check_reviewed_codes(
 pub fn render(root: &Path) -> Result<Vec<Output>, String> {
     let text = std::fs::read_to_string(root.join("data/codes.tsv"))
         .map_err(|e| format!("cannot read data/codes.tsv: {e}"))?;
-    render_data(root, &data::read(&text)?, true)
+    render_whole(root, &data::read(&text)?)
+}
+
+/// Everything the import writes when `rows` are the whole data, as after a
+/// refresh: every review must name a code of `rows`, and the variant
+/// ledger (`data/variants.tsv`) gains the new variants and must keep every
+/// published one.
+pub fn render_whole(root: &Path, rows: &[Row]) -> Result<Vec<Output>, String> {
+    render_data(root, rows, true)
 }
 
 /// Everything the import writes for the data `rows`, with the rest of the
-/// repository at `root`. Reviews of codes `rows` does not hold are
-/// ignored, so that a part of the data can be rendered.
+/// repository at `root`, where `rows` may be a part of the data: reviews
+/// of codes `rows` does not hold are ignored, and the ledger is left
+/// alone.
 pub fn render_rows(root: &Path, rows: &[Row]) -> Result<Vec<Output>, String> {
     render_data(root, rows, false)
 }
 
-fn render_data(root: &Path, rows: &[Row], all_reviews_used: bool) -> Result<Vec<Output>, String> {
+fn render_data(root: &Path, rows: &[Row], whole: bool) -> Result<Vec<Output>, String> {
     let read = |path: &str| {
         std::fs::read_to_string(root.join(path)).map_err(|e| format!("cannot read {path}: {e}"))
     };
@@ -198,7 +208,7 @@ fn render_data(root: &Path, rows: &[Row], all_reviews_used: bool) -> Result<Vec<
     let names = Names::parse(&read("data/names.toml")?)?;
     let facts = code_facts(rows);
     let reviewed = read_reviewed(root, &codes_toml)?;
-    if all_reviews_used {
+    if whole {
         check_reviewed_codes(&reviewed, &facts)?;
     }
     let advice = advice_by_code(&facts, &reviewed);
@@ -239,6 +249,20 @@ fn render_data(root: &Path, rows: &[Row], all_reviews_used: bool) -> Result<Vec<
     })));
     validate_families(&codes_toml, &families_toml)?;
     outputs.push((PathBuf::from("families.toml"), families_toml));
+    if whole {
+        let published = ledger::read(&read("data/variants.tsv")?)?;
+        let ledger = ledger::extend(
+            &published,
+            catalog.entries.iter().map(|e| {
+                let file = match e.products.first() {
+                    Some(&p) if !common.contains(e.code.as_str()) => catalog.products[p].as_str(),
+                    _ => "common",
+                };
+                (e.code.as_str(), e.variant.as_str(), file)
+            }),
+        )?;
+        outputs.push((PathBuf::from("data/variants.tsv"), ledger::write(&ledger)));
+    }
     let manifest = read("Cargo.toml")?;
     outputs.push((
         PathBuf::from("Cargo.toml"),

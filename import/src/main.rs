@@ -22,7 +22,7 @@ use std::process::ExitCode;
 
 use tencentcloud_error_codes_import::refresh::{self, Changes};
 use tencentcloud_error_codes_import::{
-    Output, advice_by_code, code_facts, common_codes, data, read_reviewed, render, render_rows,
+    Output, advice_by_code, code_facts, common_codes, data, read_reviewed, render, render_whole,
     review::Verdict, sdk, stale_products, tags,
 };
 
@@ -246,7 +246,7 @@ fn refresh_command(root: &Path, args: &[String]) -> Result<ExitCode, String> {
     print!("{report}");
 
     // Everything is rendered and validated before anything is written.
-    let outputs = render_rows(root, &rows)?;
+    let outputs = render_whole(root, &rows)?;
     std::fs::write(root.join("data/codes.tsv"), data::write(&rows))
         .map_err(|e| format!("cannot write data/codes.tsv: {e}"))?;
     let status = write_outputs(root, outputs, false)?;
