@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Prints, from criterion's last results (target/criterion), each group's
-time per element and the ratios the README quotes: the catalog against the
+time per element and the ratios BENCHMARKS.md quotes: the catalog against the
 HashMap, binary-search and match baselines measured in the same run, and
 resolve against a lookup hit."""
 

@@ -242,7 +242,7 @@ pub fn iter()
     ErrorCode::ALL.iter().copied()
 }
 
-// The README's examples run as doctests; one of them needs `serde`.
+// The README's examples run as doctests, with the features CI tests.
 #[cfg(all(doctest, feature = "serde"))]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;

@@ -824,7 +824,7 @@ pub fn advise_by_rules(code: &str, tags: Tags) -> Advice {
 
 /// The family of lasting facts a code's name puts it in, if any: a
 /// parameter, a permission, a thing not found, a thing that exists, a
-/// count. The rules never guess `safe` for these (the README's invariants;
+/// count. The rules never guess `safe` for these (CONTRIBUTING.md's invariants;
 /// `tests/advice_invariants.rs` checks the shipped catalog).
 pub fn lasting_family(c: &Code<'_>) -> Option<&'static str> {
     let detail = c

@@ -3,8 +3,8 @@
 //!
 //! A code newer than the catalog, or one of a product whose feature is
 //! off, used to get the advice of its nearest catalog ancestor: the bare
-//! parent's own. That is wrong for most families: `ResourceUnavailable` is
-//! `safe`, yet few of its known children are. So the import derives, from
+//! parent's own. That is wrong for many families: `ResourceInUse` is
+//! `never`, yet its children that say a task is running are `safe`. So the import derives, from
 //! every known code, what a family's children mostly are, and the build
 //! puts it in every build (`families.toml`), default included.
 

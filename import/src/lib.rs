@@ -45,7 +45,7 @@ use tags::Tags;
 
 /// The marker lines around the product features in `Cargo.toml`.
 pub const FEATURES_BEGIN: &str =
-    "# BEGIN product features: written by the import tool (see README), do not edit by hand.";
+    "# BEGIN product features: written by the import tool (see CONTRIBUTING.md), do not edit by hand.";
 pub const FEATURES_END: &str = "# END product features";
 
 /// crates.io refuses a crate with more features than this.
@@ -221,7 +221,7 @@ fn render_data(root: &Path, rows: &[Row], whole: bool) -> Result<Vec<Output>, St
     }
     if products.len() + 2 > CRATES_IO_MAX_FEATURES {
         return Err(format!(
-            "{} products and `serde` and `all-products` make more than the {CRATES_IO_MAX_FEATURES} features crates.io accepts; see the README on splitting the catalog",
+            "{} products and `serde` and `all-products` make more than the {CRATES_IO_MAX_FEATURES} features crates.io accepts; see CONTRIBUTING.md on splitting the catalog",
             products.len()
         ));
     }

@@ -1,4 +1,4 @@
-//! The import tool; see the README's "Keeping the catalog current".
+//! The import tool; see CONTRIBUTING.md, "Keeping the catalog current".
 //!
 //! ```text
 //! import                                   rewrite products/*.toml and the features from data/codes.tsv

@@ -32,7 +32,7 @@ fn the_import_is_deterministic() {
 
 /// crates.io refuses to publish a crate with more than 300 features; the
 /// product features grow with Tencent Cloud's products. This fails before
-/// a release would (see the README, "Within crates.io's limits").
+/// a release would (see CONTRIBUTING.md, "Within crates.io's limits").
 #[test]
 fn the_crate_stays_within_crates_io_feature_limit() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
