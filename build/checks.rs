@@ -23,7 +23,12 @@ pub(super) fn define_categories(
     let mut defined: Vec<DefinedCategory> = Vec::new();
     let mut names = FirstDefinitions::new();
     let mut variants = FirstDefinitions::new();
-    for PendingCategory { name, description } in pending {
+    for PendingCategory {
+        name,
+        description,
+        rate_limit,
+    } in pending
+    {
         // Shown escaped: a quoted TOML key may hold a line break.
         let shown = name.value.escape_debug().to_string();
         if let Some((first, ())) = names.claim(&name.value, &name.place, ()) {
@@ -71,6 +76,7 @@ pub(super) fn define_categories(
                 name: name.value,
                 variant,
                 description: description.value,
+                rate_limit,
             },
             place: name.place,
         });
@@ -221,6 +227,7 @@ pub(super) fn check_entries(
                 description: description.value,
                 category,
                 retry,
+                common: files.kind(&code.place) == Kind::Common,
                 retired,
                 reviewed,
                 reason: reason.map(|r| r.value),

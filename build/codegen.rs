@@ -225,11 +225,12 @@ fn make_entries(catalog: &Catalog, product_sets: &ProductSets) -> String {
                 false => "None".to_owned(),
             };
             format!(
-                "Entry {{ code: {code:?}, description: {description:?}, category: Category::{category}, retry: Retry::{retry}, retired: {retired}, reviewed: {reviewed}, reason: {reason:?}, parent: {parent}, products: {products}, variant: {variant} }}",
+                "Entry {{ code: {code:?}, description: {description:?}, category: Category::{category}, retry: Retry::{retry}, common: {common}, retired: {retired}, reviewed: {reviewed}, reason: {reason:?}, parent: {parent}, products: {products}, variant: {variant} }}",
                 code = entry.code,
                 description = entry.description,
                 category = catalog.categories[entry.category].variant,
                 retry = entry.retry.variant(),
+                common = entry.common,
                 retired = entry.retired,
                 reviewed = entry.reviewed,
                 reason = entry.reason.as_deref().unwrap_or(""),
@@ -319,8 +320,8 @@ fn make_category_tables(catalog: &Catalog) -> String {
                 .map(|(i, _)| format!("        {},\n", index(catalog, i)))
                 .collect();
             format!(
-                "CategoryEntry {{ name: {:?}, description: {:?}, codes: &[\n{members}    ] }}",
-                category.name, category.description
+                "CategoryEntry {{ name: {:?}, description: {:?}, rate_limit: {}, codes: &[\n{members}    ] }}",
+                category.name, category.description, category.rate_limit
             )
         }),
     );

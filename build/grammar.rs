@@ -18,6 +18,7 @@ pub const ERROR_CODE_ITEMS: &[&str] = &[
     "description",
     "entry",
     "from_code",
+    "is_common",
     "is_retired",
     "is_reviewed",
     "parent",

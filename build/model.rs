@@ -85,6 +85,9 @@ pub struct CategoryDef {
     /// The `Category` variant: `name` in UpperCamelCase.
     pub variant: String,
     pub description: String,
+    /// The codes of this category say the caller sends too fast
+    /// (`rate_limit = true`): a retry backs off from a longer base.
+    pub rate_limit: bool,
 }
 
 /// One `[[code]]` entry, validated.
@@ -100,6 +103,8 @@ pub struct Entry {
     /// Index into [`Catalog::categories`].
     pub category: usize,
     pub retry: Retry,
+    /// A code of `codes.toml`: any action of any product can return it.
+    pub common: bool,
     /// No official SDK defines the code any more. It stays in the catalog,
     /// because a variant, once published, is never removed.
     pub retired: bool,

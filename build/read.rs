@@ -33,6 +33,8 @@ pub(super) const COMMON: &str = "common";
 pub(super) struct PendingCategory {
     pub(super) name: Located,
     pub(super) description: Located,
+    /// The category's codes say the caller sends too fast.
+    pub(super) rate_limit: bool,
 }
 
 /// An entry's string fields, not yet checked against the rest of the
@@ -182,6 +184,9 @@ pub(super) fn in_file_order<'i>(
     pairs
 }
 
+/// A `[categories]` table: `name = "description"`, or
+/// `name = { description = "...", rate_limit = true }` for a category
+/// whose codes say the caller sends too fast (the policy backs off longer).
 pub(super) fn read_categories(
     files: &mut Files<'_>,
     file: usize,
@@ -197,6 +202,7 @@ pub(super) fn read_categories(
             },
         };
         let span = value.span();
+        let shown = name.value.escape_debug().to_string();
         match value.into_inner() {
             DeValue::String(description) => out.push(PendingCategory {
                 name,
@@ -204,12 +210,61 @@ pub(super) fn read_categories(
                     value: description.into_owned(),
                     place: Place { file, span },
                 },
+                rate_limit: false,
             }),
+            DeValue::Table(fields) => {
+                let mut description = None;
+                let mut rate_limit = false;
+                let mut sound = true;
+                for (key, value) in in_file_order(fields) {
+                    let place = Place {
+                        file,
+                        span: value.span(),
+                    };
+                    match (key.get_ref().as_ref(), value.into_inner()) {
+                        ("description", DeValue::String(text)) => {
+                            description = Some(Located {
+                                value: text.into_owned(),
+                                place,
+                            })
+                        }
+                        ("rate_limit", DeValue::Boolean(b)) => rate_limit = b,
+                        (field @ ("description" | "rate_limit"), other) => {
+                            let want = if field == "description" { "a string" } else { "true or false" };
+                            files.report(
+                                &place,
+                                format!("field `{field}` of category `{shown}` must be {want}, found {}", other.type_str()),
+                            );
+                            sound = false;
+                        }
+                        (other, _) => {
+                            files.report(
+                                &Place { file, span: key.span() },
+                                format!("unknown field `{}` of category `{shown}`; the fields are `description` and `rate_limit`", other.escape_debug()),
+                            );
+                            sound = false;
+                        }
+                    }
+                }
+                // A category with a description stands even beside a bad
+                // field (reported above), so its codes are not reported too.
+                match (sound, description) {
+                    (_, Some(description)) => out.push(PendingCategory {
+                        name,
+                        description,
+                        rate_limit,
+                    }),
+                    (true, None) => files.report(
+                        &Place { file, span },
+                        format!("category `{shown}` has no `description`; write {shown} = {{ description = \"what this category means\", rate_limit = {rate_limit} }}"),
+                    ),
+                    (false, None) => {}
+                }
+            }
             other => files.report(
                 &Place { file, span },
                 format!(
-                    "category `{0}` must be described by a string, found {1}; write {0} = \"what this category means\"",
-                    name.value.escape_debug(),
+                    "category `{shown}` must be described by a string, found {}; write {shown} = \"what this category means\"",
                     other.type_str(),
                 ),
             ),

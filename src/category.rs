@@ -24,6 +24,7 @@ impl Category {
     /// assert_eq!(Category::Throttling.as_str(), "throttling");
     /// ```
     #[inline]
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         self.entry().name
     }
@@ -36,8 +37,28 @@ impl Category {
     /// assert!(Category::Throttling.description().contains("back off"));
     /// ```
     #[inline]
+    #[must_use]
     pub fn description(self) -> &'static str {
         self.entry().description
+    }
+
+    /// Whether this category's codes say the caller sends too fast, as
+    /// `codes.toml` declares it (`rate_limit = true`): a retry then backs
+    /// off from [`RetryPolicy`](crate::RetryPolicy)'s longer throttling
+    /// base, since the limit is per second and shared by every caller of
+    /// the account. A property of the data, so renaming the category keeps
+    /// it.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::Category;
+    ///
+    /// assert!(Category::Throttling.is_rate_limit());
+    /// assert!(!Category::Server.is_rate_limit());
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn is_rate_limit(self) -> bool {
+        self.entry().rate_limit
     }
 
     /// The codes of this category, in declared order.
@@ -49,6 +70,7 @@ impl Category {
     /// assert!(server.contains(&ErrorCode::InternalError));
     /// assert!(server.iter().all(|code| code.category() == Category::Server));
     /// ```
+    #[must_use]
     pub fn codes(
         self,
     ) -> impl DoubleEndedIterator<Item = ErrorCode> + ExactSizeIterator + FusedIterator + Clone
@@ -104,6 +126,7 @@ pub struct UnknownCategory(String);
 
 impl UnknownCategory {
     /// The string that names no category.
+    #[must_use]
     pub fn input(&self) -> &str {
         &self.0
     }

@@ -34,6 +34,7 @@ impl ErrorCode {
     /// assert_eq!(ErrorCode::from_code("authfailure.signaturefailure"), None);
     /// ```
     #[inline]
+    #[must_use]
     pub fn from_code(code: &str) -> Option<ErrorCode> {
         // Longer strings cannot match; skip hashing them.
         if code.len() > MAX_CODE_LEN {
@@ -62,6 +63,7 @@ impl ErrorCode {
     ///     Some(ErrorCode::ResourceNotFound)
     /// );
     /// ```
+    #[must_use]
     pub fn resolve(code: &str) -> Option<ErrorCode> {
         // A longer prefix cannot match: start from the longest one that
         // ends at a dot and fits, so work is bounded whatever the input.
@@ -88,6 +90,7 @@ impl ErrorCode {
     /// );
     /// ```
     #[inline]
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         self.entry().code
     }
@@ -100,6 +103,7 @@ impl ErrorCode {
     /// assert_eq!(ErrorCode::AuthFailureSignatureFailure.description(), "Signature error.");
     /// ```
     #[inline]
+    #[must_use]
     pub fn description(self) -> &'static str {
         self.entry().description
     }
@@ -113,6 +117,7 @@ impl ErrorCode {
     /// assert_eq!(ErrorCode::UnauthorizedOperation.category(), Category::Permission);
     /// ```
     #[inline]
+    #[must_use]
     pub fn category(self) -> Category {
         self.entry().category
     }
@@ -126,6 +131,7 @@ impl ErrorCode {
     /// assert!(!ErrorCode::MissingParameter.retry().allows(true));
     /// ```
     #[inline]
+    #[must_use]
     pub fn retry(self) -> Retry {
         self.entry().retry
     }
@@ -143,17 +149,20 @@ impl ErrorCode {
     /// assert_eq!(ErrorCode::RequestLimitExceeded.parent(), None);
     /// ```
     #[inline]
+    #[must_use]
     pub fn parent(self) -> Option<ErrorCode> {
         self.entry().parent.map(code_at)
     }
 
-    /// The product catalogs built into this crate that return the code, in
+    /// The product catalogs built into this crate that name the code, in
     /// ASCII order: for a product code, the products that define it; for a
-    /// common code of `codes.toml`, the products whose SDK lists it among
-    /// their codes (the `common` list of `products/<name>.toml`). Empty for
-    /// codes of extra catalog files, and for every code in a build without
-    /// product features. A product's catalog is built in when its cargo
-    /// feature (named as the product: `cvm`, `cbs`, …) is on.
+    /// [common](ErrorCode::is_common) code, the products whose SDK happens
+    /// to list it among their codes (the `common` list of
+    /// `products/<name>.toml`). That list is no limit: **a common code can
+    /// come from any action of any product**, listed or not. Empty for codes
+    /// of extra catalog files, and for every code in a build without product
+    /// features. A product's catalog is built in when its cargo feature
+    /// (named as the product: `cvm`, `cbs`, …) is on.
     ///
     /// ```
     /// use tencentcloud_error_codes::{ErrorCode, products};
@@ -167,6 +176,7 @@ impl ErrorCode {
     /// }
     /// ```
     #[inline]
+    #[must_use]
     pub fn products(self) -> &'static [&'static str] {
         PRODUCT_SETS[self.entry().products as usize]
     }
@@ -184,8 +194,25 @@ impl ErrorCode {
     /// assert!(retired < ErrorCode::ALL.len());
     /// ```
     #[inline]
+    #[must_use]
     pub fn is_retired(self) -> bool {
         self.entry().retired
+    }
+
+    /// Whether the code is one of the common codes of `codes.toml`, which
+    /// every action of every product can return, as opposed to a code a
+    /// product defines (or an extra catalog file's).
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::ErrorCode;
+    ///
+    /// assert!(ErrorCode::AuthFailureSignatureFailure.is_common());
+    /// assert!(ErrorCode::ALL.iter().any(|c| c.is_common()));
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn is_common(self) -> bool {
+        self.entry().common
     }
 
     /// Whether a person decided this code's advice by reading what Tencent
@@ -204,6 +231,7 @@ impl ErrorCode {
     /// assert!(reviewed > 0);
     /// ```
     #[inline]
+    #[must_use]
     pub fn is_reviewed(self) -> bool {
         self.entry().reviewed
     }
@@ -219,6 +247,7 @@ impl ErrorCode {
     /// assert!(!why.is_empty());
     /// ```
     #[inline]
+    #[must_use]
     pub fn reason(self) -> &'static str {
         self.entry().reason
     }
@@ -302,6 +331,7 @@ pub struct UnknownCode(String);
 
 impl UnknownCode {
     /// The string that is not in the catalog.
+    #[must_use]
     pub fn input(&self) -> &str {
         &self.0
     }

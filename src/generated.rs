@@ -11,6 +11,8 @@ pub(crate) struct Entry {
     pub(crate) description: &'static str,
     pub(crate) category: Category,
     pub(crate) retry: Retry,
+    /// A code of `codes.toml`, which any product can return.
+    pub(crate) common: bool,
     /// No official SDK defines the code any more.
     pub(crate) retired: bool,
     /// A person read what the code means and decided its advice.
@@ -30,6 +32,8 @@ pub(crate) struct Entry {
 pub(crate) struct CategoryEntry {
     pub(crate) name: &'static str,
     pub(crate) description: &'static str,
+    /// Its codes say the caller sends too fast (`rate_limit = true`).
+    pub(crate) rate_limit: bool,
     pub(crate) codes: &'static [Index],
 }
 

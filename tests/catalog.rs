@@ -170,10 +170,21 @@ fn the_generated_categories_are_codes_toml_in_order() {
     assert_eq!(Category::ALL.len(), names.len());
     for (category, name) in Category::ALL.iter().zip(names) {
         assert_eq!(category.as_str(), name);
-        assert_eq!(
-            category.description(),
-            declared[name.as_str()].as_str().unwrap()
-        );
+        // `name = "description"`, or a table with `description` and
+        // `rate_limit`.
+        let declared = &declared[name.as_str()];
+        let (description, rate_limit) = match declared.as_table() {
+            Some(fields) => (
+                fields["description"].as_str().unwrap(),
+                fields
+                    .get("rate_limit")
+                    .and_then(|v| v.as_bool())
+                    .unwrap_or(false),
+            ),
+            None => (declared.as_str().unwrap(), false),
+        };
+        assert_eq!(category.description(), description);
+        assert_eq!(category.is_rate_limit(), rate_limit, "{name}");
         assert_eq!(name.parse::<Category>(), Ok(*category));
     }
 }

@@ -1306,3 +1306,61 @@ fn a_common_code_missing_from_codes_toml_is_reported_once_naming_its_variant() {
         "products/cbs.toml:1:28: `Gone.Away` is listed as a common code (as do 2 other product catalogs) but codes.toml does not define it. If it was removed from codes.toml, restore it: a published code, like its variant `ErrorCode::GoneAway`, is never removed (mark it retired = true instead). Otherwise remove it here: `common` lists only common codes, and a product's own codes are [[code]] entries"
     );
 }
+
+#[test]
+fn a_category_may_be_a_table_saying_it_is_a_rate_limit() {
+    let text = format!(
+        "[categories]\nbusy = {{ description = \"Too fast.\", rate_limit = true }}\nslow = {{ description = \"Too slow.\" }}\nplain = \"Plain.\"\n{}{}{}",
+        entry("A", "busy"),
+        entry("B", "slow"),
+        entry("C", "plain")
+    );
+    let catalog = parse(&text).unwrap();
+    let shown: Vec<(&str, &str, bool)> = catalog
+        .categories
+        .iter()
+        .map(|c| (c.name.as_str(), c.description.as_str(), c.rate_limit))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("busy", "Too fast.", true),
+            ("slow", "Too slow.", false),
+            ("plain", "Plain.", false)
+        ]
+    );
+}
+
+#[test]
+fn a_category_table_with_a_wrong_field_is_an_error() {
+    let text = format!(
+        "[categories]\nbusy = {{ description = \"Too fast.\", ‸ratelimit = true }}\n{}",
+        entry("A", "busy")
+    );
+    assert_problem(
+        &text,
+        &[
+            "unknown field `ratelimit` of category `busy`",
+            "`rate_limit`",
+        ],
+    );
+    let text = format!(
+        "[categories]\nbusy = {{ description = \"Too fast.\", rate_limit = ‸\"yes\" }}\n{}",
+        entry("A", "busy")
+    );
+    assert_problem(
+        &text,
+        &["field `rate_limit` of category `busy` must be true or false"],
+    );
+    let text = format!(
+        "[categories]\nbusy = {{ rate_limit = true }}\n{}",
+        entry("A", "busy")
+    );
+    let found = problems(&text);
+    assert!(
+        found[0]
+            .to_string()
+            .starts_with("codes.toml:2:8: category `busy` has no `description`"),
+        "{found:#?}"
+    );
+}
