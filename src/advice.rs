@@ -47,21 +47,25 @@ pub struct Advice {
 
 impl Advice {
     /// The category of failure.
+    #[must_use]
     pub fn category(&self) -> Category {
         self.category
     }
 
     /// Whether a retry can help.
+    #[must_use]
     pub fn retry(&self) -> Retry {
         self.retry
     }
 
     /// Where the advice comes from.
+    #[must_use]
     pub fn source(&self) -> AdviceSource {
         self.source
     }
 
     /// The catalog holds the code itself.
+    #[must_use]
     pub fn is_exact(&self) -> bool {
         matches!(self.source, AdviceSource::Code(_))
     }
@@ -77,6 +81,7 @@ impl Advice {
     /// assert!(advise("RequestLimitExceeded").unwrap().is_reviewed());
     /// assert!(!advise("InvalidParameter.SomethingNew").unwrap().is_reviewed());
     /// ```
+    #[must_use]
     pub fn is_reviewed(&self) -> bool {
         match self.source {
             AdviceSource::Code(code) => code.is_reviewed(),
@@ -119,6 +124,7 @@ impl Advice {
 /// // A family's advice is no review of the code itself.
 /// assert!(!denied.is_reviewed());
 /// ```
+#[must_use]
 pub fn advise(code: &str) -> Option<Advice> {
     if let Some(exact) = ErrorCode::from_code(code) {
         return Some(Advice::of(exact, AdviceSource::Code(exact)));

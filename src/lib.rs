@@ -60,13 +60,17 @@ mod advice;
 mod api_error;
 mod category;
 mod error_code;
+mod failure;
 mod fingerprint;
 mod generated;
+mod jitter;
 mod names;
 mod policy;
+mod quota;
 #[cfg(feature = "serde")]
 mod response;
 mod retry;
+mod retry_state;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod shown;
@@ -78,6 +82,7 @@ pub use advice::{Advice, AdviceSource, advise};
 pub use api_error::ApiError;
 pub use category::UnknownCategory;
 pub use error_code::UnknownCode;
+pub use failure::Failure;
 /// A code of the catalog: one of the common error codes any Tencent Cloud
 /// API action can return, or, with a product's feature on, one of that
 /// product's API-specific codes (or one of an extra catalog file's).
@@ -113,7 +118,10 @@ pub use error_code::UnknownCode;
 /// # Ok::<(), tencentcloud_error_codes::UnknownCode>(())
 /// ```
 pub use generated::ErrorCode;
-pub use policy::{Decision, Failure, Jitter, RetryPolicy, RetryQuota, Stop, is_idempotent};
+pub use jitter::Jitter;
+pub use policy::{Decision, RetryPolicy, Stop, is_idempotent};
+pub use quota::RetryQuota;
+pub use retry_state::RetryState;
 pub use shown::SafeText;
 
 /// The class of failure a code belongs to, so a program can decide what to
@@ -155,6 +163,7 @@ pub use retry::{Retry, UnknownRetry};
 /// assert_eq!(lookup(" InternalError"), None);
 /// ```
 #[inline]
+#[must_use]
 pub fn lookup(code: &str) -> Option<ErrorCode> {
     ErrorCode::from_code(code)
 }
@@ -168,6 +177,7 @@ pub fn lookup(code: &str) -> Option<ErrorCode> {
 /// assert_eq!(describe(""), None);
 /// ```
 #[inline]
+#[must_use]
 pub fn describe(code: &str) -> Option<&'static str> {
     lookup(code).map(ErrorCode::description)
 }
@@ -206,6 +216,7 @@ pub fn describe(code: &str) -> Option<&'static str> {
 /// assert_eq!(resolve("InvalidWidgetId.NotFound"), None);
 /// ```
 #[inline]
+#[must_use]
 pub fn resolve(code: &str) -> Option<ErrorCode> {
     ErrorCode::resolve(code)
 }
@@ -223,6 +234,7 @@ pub fn resolve(code: &str) -> Option<ErrorCode> {
 ///     .iter()
 ///     .all(|code| code.products().iter().all(|p| products().contains(p))));
 /// ```
+#[must_use]
 pub fn products() -> &'static [&'static str] {
     &generated::PRODUCTS
 }
@@ -237,6 +249,7 @@ pub fn products() -> &'static [&'static str] {
 /// assert_eq!(iter().len(), ErrorCode::ALL.len());
 /// assert_eq!(iter().next_back(), ErrorCode::ALL.last().copied());
 /// ```
+#[must_use]
 pub fn iter()
 -> impl DoubleEndedIterator<Item = ErrorCode> + ExactSizeIterator + FusedIterator + Clone {
     ErrorCode::ALL.iter().copied()

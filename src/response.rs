@@ -47,7 +47,7 @@ use crate::ApiError;
 /// else {
 ///     panic!("a failure body");
 /// };
-/// assert_eq!(err.known(), Some(ErrorCode::AuthFailureSignatureFailure));
+/// assert_eq!(err.nearest_catalog_code(), Some(ErrorCode::AuthFailureSignatureFailure));
 /// assert_eq!(err.request_id(), Some("ed93"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -59,22 +59,66 @@ pub struct Response<T> {
 
 impl<T> Response<T> {
     /// The `RequestId` of the response, success or failure.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::Response;
+    ///
+    /// let body = r#"{"Response": {"RequestId": "r-1"}}"#;
+    /// let response: Response<serde::de::IgnoredAny> = serde_json::from_str(body)?;
+    /// assert_eq!(response.request_id(), Some("r-1"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
     pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
     }
 
     /// Whether the call succeeded (the body has no `Error`).
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::Response;
+    ///
+    /// let ok: Response<serde::de::IgnoredAny> =
+    ///     serde_json::from_str(r#"{"Response": {"RequestId": "r-1"}}"#)?;
+    /// assert!(ok.is_success());
+    /// let failed: Response<serde::de::IgnoredAny> = serde_json::from_str(
+    ///     r#"{"Response": {"Error": {"Code": "InternalError", "Message": ""}, "RequestId": "r-2"}}"#,
+    /// )?;
+    /// assert!(!failed.is_success());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
     pub fn is_success(&self) -> bool {
         self.result.is_ok()
     }
 
     /// The outcome, borrowed.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::Response;
+    ///
+    /// let failed: Response<serde::de::IgnoredAny> = serde_json::from_str(
+    ///     r#"{"Response": {"Error": {"Code": "InternalError", "Message": ""}, "RequestId": "r-2"}}"#,
+    /// )?;
+    /// assert_eq!(failed.as_result().unwrap_err().code(), "InternalError");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn as_result(&self) -> Result<&T, &ApiError> {
         self.result.as_ref()
     }
 
     /// The outcome: the success's `T`, or the failure's [`ApiError`] (which
     /// keeps the request ID).
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::Response;
+    ///
+    /// let failed: Response<serde::de::IgnoredAny> = serde_json::from_str(
+    ///     r#"{"Response": {"Error": {"Code": "InternalError", "Message": ""}, "RequestId": "r-2"}}"#,
+    /// )?;
+    /// assert_eq!(failed.into_result().unwrap_err().request_id(), Some("r-2"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn into_result(self) -> Result<T, ApiError> {
         self.result
     }

@@ -51,6 +51,7 @@ impl Retry {
     ///
     /// assert_eq!(Retry::IfIdempotent.as_str(), "if-idempotent");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         RETRY_SPELLINGS[self as usize]
     }
@@ -62,6 +63,7 @@ impl Retry {
     ///
     /// assert!(Retry::Safe.description().contains("safe"));
     /// ```
+    #[must_use]
     pub const fn description(self) -> &'static str {
         match self {
             Retry::Never => {
@@ -86,6 +88,7 @@ impl Retry {
     /// assert!(!Retry::IfIdempotent.allows(false));
     /// assert!(!Retry::Never.allows(true));
     /// ```
+    #[must_use]
     pub const fn allows(self, idempotent: bool) -> bool {
         match self {
             Retry::Never => false,
@@ -132,6 +135,7 @@ pub struct UnknownRetry(String);
 
 impl UnknownRetry {
     /// The string that failed to parse.
+    #[must_use]
     pub fn input(&self) -> &str {
         &self.0
     }

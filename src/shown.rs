@@ -38,18 +38,21 @@ impl<'a> SafeText<'a> {
     pub const MESSAGE_LIMIT: usize = 1_000;
 
     /// `text`, cut after `limit` characters.
+    #[must_use]
     pub const fn new(text: &'a str, limit: usize) -> Self {
         SafeText { text, limit }
     }
 
     /// A code or an ID: cut after [`CODE_LIMIT`](SafeText::CODE_LIMIT)
     /// characters.
+    #[must_use]
     pub const fn code(text: &'a str) -> Self {
         SafeText::new(text, SafeText::CODE_LIMIT)
     }
 
     /// A message: cut after [`MESSAGE_LIMIT`](SafeText::MESSAGE_LIMIT)
     /// characters.
+    #[must_use]
     pub const fn message(text: &'a str) -> Self {
         SafeText::new(text, SafeText::MESSAGE_LIMIT)
     }
@@ -64,6 +67,7 @@ impl<'a> SafeText<'a> {
     /// assert!(SafeText::needs_escape('\u{202e}'));
     /// assert!(!SafeText::needs_escape('中'));
     /// ```
+    #[must_use]
     pub fn needs_escape(c: char) -> bool {
         c.is_control()
             || matches!(

@@ -136,13 +136,40 @@ fn the_bare_code_keeps_its_own_advice() {
 
 #[test]
 fn families_cover_the_roots_the_default_build_lacks() {
-    // Roots the SDKs use beyond the common codes: a program learns the
-    // class of failure even without product features.
+    // Every root the catalog files give three or more children is a family,
+    // so a program learns the class of failure of any of its codes even
+    // without product features; each family speaks for a child nobody has
+    // seen, with the advice its file gives.
     let families = families();
-    for root in ["OperationDenied", "ResourcesSoldOut", "AuthFailure"] {
-        if families.contains_key(root) {
-            assert!(advise(&format!("{root}.ZzNew")).is_some(), "{root}");
+    let codes = every_known_code();
+    let mut roots: BTreeMap<&str, usize> = BTreeMap::new();
+    for code in codes.keys() {
+        if let Some((root, _)) = code.split_once('.') {
+            *roots.entry(root).or_default() += 1;
         }
+    }
+    let wide: Vec<&str> = roots
+        .iter()
+        .filter(|&(_, &n)| n >= 3)
+        .map(|(&root, _)| root)
+        .collect();
+    assert!(!wide.is_empty());
+    for root in wide {
+        assert!(
+            families.contains_key(root),
+            "{root} has children but no family"
+        );
+    }
+    for (prefix, (category, retry)) in &families {
+        let child = format!("{prefix}.ZzNeverSeenBefore");
+        let advice = advise(&child).unwrap_or_else(|| panic!("{child}: no advice"));
+        assert_eq!(
+            advice.source(),
+            AdviceSource::Family(leak(prefix)),
+            "{child}"
+        );
+        assert_eq!(advice.category().as_str(), category, "{child}");
+        assert_eq!(advice.retry().as_str(), retry, "{child}");
     }
     assert!(advise("NoSuchRoot.ZzNew").is_none());
     // Long and odd input stays bounded and never panics.

@@ -35,7 +35,10 @@ fn the_seed_failure_example_is_an_api_error() {
         err.request_id(),
         Some("ed93f3cb-f35e-473f-b9f3-0d451b8b79c6")
     );
-    assert_eq!(err.known(), Some(ErrorCode::AuthFailureSignatureFailure));
+    assert_eq!(
+        err.nearest_catalog_code(),
+        Some(ErrorCode::AuthFailureSignatureFailure)
+    );
     assert!(err.is_in_catalog());
     assert_eq!(err.category(), Some(Category::Auth));
     assert_eq!(err.retry(), Some(Retry::Never));
@@ -120,7 +123,10 @@ fn field_order_and_extra_fields_do_not_matter() {
         (err.code(), err.message(), err.request_id()),
         ("ResourceUnavailable.NoSuchStateAnywhere", "m", Some("r"))
     );
-    assert_eq!(err.known(), Some(ErrorCode::ResourceUnavailable));
+    assert_eq!(
+        err.nearest_catalog_code(),
+        Some(ErrorCode::ResourceUnavailable)
+    );
     assert!(!err.is_in_catalog());
     // A child the catalog does not hold: its family's advice, not the bare
     // parent's `safe`.
@@ -137,7 +143,7 @@ fn an_unknown_code_is_kept_and_never_guessed() {
     assert_eq!(err.code(), "InvalidWidgetId.NotFound");
     assert_eq!(err.request_id(), None);
     assert_eq!(
-        (err.known(), err.category(), err.retry()),
+        (err.nearest_catalog_code(), err.category(), err.retry()),
         (None, None, None)
     );
     assert_eq!(err.to_string(), "InvalidWidgetId.NotFound: m");

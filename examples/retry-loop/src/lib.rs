@@ -10,9 +10,7 @@
 
 use std::time::Duration;
 
-use tencentcloud_error_codes::{
-    ApiError, Decision, Failure, Jitter, Response, RetryPolicy, is_idempotent,
-};
+use tencentcloud_error_codes::{ApiError, Failure, Response, RetryState, is_idempotent};
 
 /// One API call: where, which action, its JSON parameters, and whether it
 /// carries a client token (which makes a creating action idempotent).
@@ -22,6 +20,14 @@ pub struct Call<'a> {
     pub action: &'a str,
     pub body: &'a str,
     pub has_client_token: bool,
+}
+
+impl Call<'_> {
+    /// Whether sending it twice does no harm: a read, or a request with a
+    /// client token.
+    pub fn is_idempotent(&self) -> bool {
+        is_idempotent(self.action, self.has_client_token)
+    }
 }
 
 /// Why a call failed in the end.
@@ -52,25 +58,22 @@ pub struct Outcome {
     pub attempts: u32,
 }
 
-/// Sends `call` until it succeeds or `policy` says stop, calling `sleep`
-/// with each delay (`std::thread::sleep` in a program; a test records).
+/// Sends `call` until it succeeds or `retries` (started for this call,
+/// with [`Call::is_idempotent`]) says stop, calling `sleep` with each delay
+/// (`std::thread::sleep` in a program; a test records).
 pub fn call_with_retries(
     agent: &ureq::Agent,
     call: Call<'_>,
-    policy: &RetryPolicy,
-    jitter: &mut Jitter,
+    retries: &RetryState,
     mut sleep: impl FnMut(Duration),
 ) -> Outcome {
-    let idempotent = is_idempotent(call.action, call.has_client_token);
-    let mut attempts = 0;
     loop {
-        attempts += 1;
         let (error, failure) = match send_once(agent, call) {
             Ok(value) => {
-                policy.record_success(attempts);
+                retries.succeeded();
                 return Outcome {
                     result: Ok(value),
-                    attempts,
+                    attempts: retries.attempts() + 1,
                 };
             }
             Err(CallError::Api(e)) => {
@@ -80,12 +83,12 @@ pub fn call_with_retries(
             // The request may or may not have arrived.
             Err(transport) => (transport, Failure::unknown()),
         };
-        match policy.decide(failure, attempts, idempotent, jitter.next_unit()) {
-            Decision::RetryAfter(delay) => sleep(delay),
-            _ => {
+        match retries.next_delay(failure) {
+            Ok(delay) => sleep(delay),
+            Err(_stop) => {
                 return Outcome {
                     result: Err(error),
-                    attempts,
+                    attempts: retries.attempts(),
                 };
             }
         }

@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use tencentcloud_error_codes::{Jitter, RetryPolicy};
+use tencentcloud_error_codes::RetryPolicy;
 use tencentcloud_error_codes_retry_example::{Call, call_with_retries};
 
 fn main() -> ExitCode {
@@ -18,16 +18,11 @@ fn main() -> ExitCode {
         body: args.get(2).map_or("{}", String::as_str),
         has_client_token: false,
     };
-    let outcome = call_with_retries(
-        &ureq::Agent::new(),
-        call,
-        &RetryPolicy::default(),
-        &mut Jitter::from_entropy(),
-        |delay| {
-            eprintln!("retrying in {delay:?}");
-            std::thread::sleep(delay);
-        },
-    );
+    let retries = RetryPolicy::new().start(call.is_idempotent());
+    let outcome = call_with_retries(&ureq::Agent::new(), call, &retries, |delay| {
+        eprintln!("retrying in {delay:?}");
+        std::thread::sleep(delay);
+    });
     match outcome.result {
         Ok(value) => {
             println!("{value}");

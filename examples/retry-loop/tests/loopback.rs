@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use tencentcloud_error_codes::{Jitter, RetryPolicy};
+use tencentcloud_error_codes::RetryPolicy;
 use tencentcloud_error_codes_retry_example::{Call, CallError, Outcome, call_with_retries};
 
 const SUCCESS: &str = r#"{"Response": {"TotalCount": 1, "RequestId": "r-ok"}}"#;
@@ -69,25 +69,21 @@ fn serve(bodies: Vec<String>) -> Server {
 /// Calls `action` at `server` with short delays; returns the outcome and
 /// the delays it waited.
 fn call(server: &Server, action: &str) -> (Outcome, Vec<Duration>) {
-    let policy = RetryPolicy::default()
+    let policy = RetryPolicy::new()
         .with_base_delay(Duration::from_millis(2))
         .with_throttling_base_delay(Duration::from_millis(4));
+    let call = Call {
+        url: &server.url,
+        action,
+        body: "{}",
+        has_client_token: false,
+    };
+    let retries = policy.start(call.is_idempotent()).with_jitter_seed(1);
     let mut waits = Vec::new();
-    let outcome = call_with_retries(
-        &ureq::Agent::new(),
-        Call {
-            url: &server.url,
-            action,
-            body: "{}",
-            has_client_token: false,
-        },
-        &policy,
-        &mut Jitter::new(1),
-        |delay| {
-            waits.push(delay);
-            std::thread::sleep(delay);
-        },
-    );
+    let outcome = call_with_retries(&ureq::Agent::new(), call, &retries, |delay| {
+        waits.push(delay);
+        std::thread::sleep(delay);
+    });
     (outcome, waits)
 }
 
