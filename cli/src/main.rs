@@ -1,8 +1,9 @@
 //! `tcerr`: look up Tencent Cloud API 3.0 error codes from the command line.
 //!
-//! Exit status: 0 on success, 1 when a code is unknown to the catalog (it
-//! neither is nor refines a catalog code), 2 for a usage error or input
-//! that cannot be read.
+//! Exit status: 0 on success, 1 when a code is unknown: nothing in the
+//! catalog speaks for it (it is no catalog code, belongs to no family and
+//! refines no catalog code), 2 for a usage error or input that cannot be
+//! read.
 
 mod report;
 mod suggest;
@@ -24,6 +25,10 @@ use report::{CodeReport, ExplainReport};
     name = "tcerr",
     version,
     subcommand_negates_reqs = true,
+    after_help = "A code is unknown when nothing in the catalog speaks for it: it is no \
+                  catalog code, belongs to no family and refines no catalog code.\n\n\
+                  Exit status: 0 when the catalog speaks for every code given; 1 when a \
+                  code is unknown; 2 for a usage error or input that cannot be read.",
     override_usage = "tcerr [--json] <CODE>...\n       \
                       tcerr list [--category <NAME>] [--product <NAME>] [--json]\n       \
                       tcerr products [--json]\n       \
@@ -95,7 +100,7 @@ fn category_parser() -> impl clap::builder::TypedValueParser<Value = Category> {
 /// How a command ended, short of an I/O error on standard output.
 enum Outcome {
     Done,
-    /// Some code is unknown to the catalog (already reported).
+    /// Nothing in the catalog speaks for some code (already reported).
     Unknown,
     /// The input could not be used: this message says why.
     BadInput(String),

@@ -33,9 +33,14 @@ pub struct CodeReport<'a> {
     advice_from: Option<&'static str>,
     /// The family whose advice this is, when `advice_from` is `family`.
     family: Option<&'static str>,
-    /// The product catalogs that return the code: those that define it, or
-    /// for a common code those whose SDK lists it (empty for a code the
-    /// catalog does not hold).
+    /// A common code of `codes.toml`: any action of any product can return
+    /// it. False for a product's code and for a code the catalog does not
+    /// hold.
+    common: bool,
+    /// The product catalogs that name the code: those that define it, or
+    /// for a common code those whose SDK happens to list it, which is no
+    /// limit on where it comes from (empty for a code the catalog does not
+    /// hold).
     products: &'static [&'static str],
     /// The official SDKs no longer define the code; the catalog keeps it.
     /// False for a code the catalog does not hold.
@@ -81,6 +86,7 @@ impl<'a> CodeReport<'a> {
                 _ => "ancestor",
             }),
             family,
+            common: exact.is_some_and(ErrorCode::is_common),
             products: exact.map_or(&[], ErrorCode::products),
             retired: exact.is_some_and(ErrorCode::is_retired),
             reviewed: exact.is_some_and(ErrorCode::is_reviewed),
@@ -131,7 +137,7 @@ impl<'a> CodeReport<'a> {
                 "  not in the catalog; refines {resolved}: {}",
                 resolved.description()
             )?,
-            (None, None) => writeln!(out, "  not in the catalog")?,
+            (None, None) => writeln!(out, "  not in the catalog, and refines no catalog code")?,
         }
         match advice.source() {
             AdviceSource::Family(prefix) => writeln!(
@@ -158,7 +164,19 @@ impl<'a> CodeReport<'a> {
         if let Some(parent) = self.exact.and_then(ErrorCode::parent) {
             writeln!(out, "  refines      {parent}: {}", parent.description())?;
         }
-        if !self.products.is_empty() {
+        if self.common {
+            writeln!(
+                out,
+                "  common       any action of any product can return it"
+            )?;
+            if !self.products.is_empty() {
+                writeln!(
+                    out,
+                    "  listed by    {} (the products whose SDKs name it)",
+                    self.products.join(", ")
+                )?;
+            }
+        } else if !self.products.is_empty() {
             writeln!(out, "  products     {}", self.products.join(", "))?;
         }
         if self.retired {
@@ -191,6 +209,9 @@ pub struct ExplainReport<'a> {
     /// Likewise `false` for a success body.
     #[serde(skip_serializing_if = "Option::is_none")]
     reviewed: Option<bool>,
+    /// Likewise `false` for a success body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    common: Option<bool>,
 }
 
 impl<'a> ExplainReport<'a> {
@@ -203,6 +224,7 @@ impl<'a> ExplainReport<'a> {
             error: error.map(|e| CodeReport::new(e.code())),
             retired: error.is_none().then_some(false),
             reviewed: error.is_none().then_some(false),
+            common: error.is_none().then_some(false),
         }
     }
 

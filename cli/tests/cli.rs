@@ -303,7 +303,7 @@ fn explain_a_success_body_from_standard_input() {
     assert!(output.status.success());
     assert_eq!(
         json_stdout(&output),
-        serde_json::json!({"success": true, "request_id": "b5b41468-520d-4192-b42f-595cc34b6c1c", "retired": false, "reviewed": false})
+        serde_json::json!({"success": true, "request_id": "b5b41468-520d-4192-b42f-595cc34b6c1c", "retired": false, "reviewed": false, "common": false})
     );
 }
 
@@ -397,9 +397,41 @@ fn data_codes() -> Vec<String> {
     codes
 }
 
+/// Each code of every catalog file with (description, category, retry),
+/// read from `codes.toml` and `products/*.toml` independently of the build.
+fn catalog_entries() -> std::collections::HashMap<String, (String, String, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut paths = vec![root.join("codes.toml")];
+    for entry in std::fs::read_dir(root.join("products")).unwrap() {
+        paths.push(entry.unwrap().path());
+    }
+    let mut entries = std::collections::HashMap::new();
+    for path in paths {
+        let table: toml::Table = std::fs::read_to_string(&path).unwrap().parse().unwrap();
+        for entry in table
+            .get("code")
+            .and_then(|c| c.as_array())
+            .into_iter()
+            .flatten()
+        {
+            let field = |k: &str| entry.get(k).and_then(|v| v.as_str()).map(str::to_owned);
+            entries.insert(
+                field("code").unwrap(),
+                (
+                    field("description").unwrap(),
+                    field("category").unwrap(),
+                    field("retry").unwrap_or_else(|| "never".to_owned()),
+                ),
+            );
+        }
+    }
+    entries
+}
+
 #[test]
-fn every_code_of_the_data_is_known_with_advice() {
+fn every_code_of_the_data_is_known_with_its_catalog_advice() {
     let codes = data_codes();
+    let catalog = catalog_entries();
     for chunk in codes.chunks(4000) {
         let output = tcerr().arg("--json").args(chunk).output().unwrap();
         assert!(
@@ -409,11 +441,12 @@ fn every_code_of_the_data_is_known_with_advice() {
         );
         let reports = json_stdout(&output);
         for (report, code) in reports.as_array().unwrap().iter().zip(chunk) {
+            let (description, category, retry) = &catalog[code];
             assert_eq!(report["code"], code.as_str());
             assert_eq!(report["in_catalog"], true, "{code}");
-            assert!(report["category"].is_string(), "{code}");
-            assert!(report["retry"].is_string(), "{code}");
-            assert!(report["description"].is_string(), "{code}");
+            assert_eq!(report["description"], description.as_str(), "{code}");
+            assert_eq!(report["category"], category.as_str(), "{code}");
+            assert_eq!(report["retry"], retry.as_str(), "{code}");
         }
     }
 }
@@ -861,4 +894,109 @@ fn reviewed_advice_says_so_and_why_in_text_and_json() {
     let report = &json_stdout(&output)[0];
     assert_eq!(report["reviewed"], false);
     assert_eq!(report["reason"], Value::Null);
+}
+
+/// The codes of `codes.toml`, read independently of the build.
+fn common_codes() -> Vec<String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../codes.toml");
+    let table: toml::Table = std::fs::read_to_string(path).unwrap().parse().unwrap();
+    table["code"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["code"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn common_codes_say_any_product_can_return_them() {
+    let common = common_codes();
+    let output = tcerr().arg("--json").args(&common).output().unwrap();
+    assert!(output.status.success());
+    for (report, code) in json_stdout(&output).as_array().unwrap().iter().zip(&common) {
+        assert_eq!(report["common"], true, "{code}");
+    }
+    // Its text says so, and names the products that list it apart.
+    let listed = products_returning("InternalError");
+    let text = tcerr().arg("InternalError").output().unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("\n  common       any action of any product can return it\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "\n  listed by    {} (the products whose SDKs name it)\n",
+            listed.join(", ")
+        )),
+        "{text}"
+    );
+    assert!(!text.contains("\n  products "), "{text}");
+
+    // A product's own code, a code only a family speaks for and a success
+    // body are not common; the field is in every object.
+    let product_code = &data_codes()[0];
+    assert!(!common.contains(product_code));
+    let output = tcerr()
+        .args(["--json", product_code, "InvalidParameterValue.SomethingNew"])
+        .output()
+        .unwrap();
+    for report in json_stdout(&output).as_array().unwrap() {
+        assert_eq!(report["common"], false, "{report}");
+    }
+    let (_, success) = explain_json(r#"{"Response": {"RequestId": "r-1"}}"#);
+    assert_eq!(success["common"], false);
+}
+
+#[test]
+fn unknown_means_nothing_in_the_catalog_speaks_for_the_code() {
+    // The help says what unknown means and what the exit status is.
+    let help = tcerr().arg("--help").output().unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    assert!(
+        help.contains("A code is unknown when nothing in the catalog speaks for it"),
+        "{help}"
+    );
+    assert!(help.contains("1 when a code is unknown"), "{help}");
+    // A code only a family speaks for is not unknown: exit 0, with the
+    // family's advice. Take a family with no catalog code of its prefix.
+    let families: toml::Table = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../families.toml"),
+    )
+    .unwrap()
+    .parse()
+    .unwrap();
+    let catalog = catalog_entries();
+    let prefix = families["family"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["prefix"].as_str().unwrap())
+        .find(|p| !catalog.contains_key(*p) && !p.contains('.'))
+        .expect("a family whose prefix is no catalog code");
+    let code = format!("{prefix}.NeverSeenBefore");
+    let (category, retry) = family_advice(prefix);
+    let output = tcerr().arg("--json").arg(&code).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{code}");
+    let report = &json_stdout(&output)[0];
+    assert_eq!(report["advice_from"], "family");
+    assert_eq!(report["refines"], Value::Null);
+    assert_eq!(report["category"], category.as_str());
+    assert_eq!(report["retry"], retry.as_str());
+    let text = tcerr().arg(&code).output().unwrap();
+    assert_eq!(text.status.code(), Some(0));
+    assert!(
+        String::from_utf8(text.stdout)
+            .unwrap()
+            .contains("  not in the catalog, and refines no catalog code\n")
+    );
+    // Nothing speaks for it: exit 1, in text and in JSON alike.
+    for args in [
+        vec!["ZzNoRoot.NeverSeen"],
+        vec!["--json", "ZzNoRoot.NeverSeen"],
+    ] {
+        let output = tcerr().args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(String::from_utf8_lossy(&output.stderr).contains("unknown error code"));
+    }
 }
