@@ -44,8 +44,7 @@ use review::Verdict;
 use tags::Tags;
 
 /// The marker lines around the product features in `Cargo.toml`.
-pub const FEATURES_BEGIN: &str =
-    "# BEGIN product features: written by the import tool (see CONTRIBUTING.md), do not edit by hand.";
+pub const FEATURES_BEGIN: &str = "# BEGIN product features: written by the import tool (see CONTRIBUTING.md), do not edit by hand.";
 pub const FEATURES_END: &str = "# END product features";
 
 /// crates.io refuses a crate with more features than this.
