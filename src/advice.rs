@@ -6,6 +6,19 @@ use crate::generated::{FAMILIES, MAX_CODE_LEN, MAX_FAMILY_LEN};
 use crate::{Category, ErrorCode, Retry};
 
 /// Where the advice for a code string comes from.
+///
+/// ```
+/// use tencentcloud_error_codes::{AdviceSource, ErrorCode, advise};
+///
+/// let source = |code: &str| advise(code).map(|a| a.source());
+/// assert_eq!(source("InternalError"), Some(AdviceSource::Code(ErrorCode::InternalError)));
+/// assert_eq!(source("InvalidParameter.New"), Some(AdviceSource::Family("InvalidParameter")));
+/// // No family of ServiceUnavailable: its ancestor speaks, but not `safe`.
+/// assert_eq!(
+///     source("ServiceUnavailable.New"),
+///     Some(AdviceSource::Ancestor(ErrorCode::ServiceUnavailable))
+/// );
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdviceSource {
@@ -47,24 +60,50 @@ pub struct Advice {
 
 impl Advice {
     /// The category of failure.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::{Category, advise};
+    ///
+    /// assert_eq!(advise("RequestLimitExceeded").unwrap().category(), Category::Throttling);
+    /// ```
     #[must_use]
     pub fn category(&self) -> Category {
         self.category
     }
 
     /// Whether a retry can help.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::{Retry, advise};
+    ///
+    /// assert_eq!(advise("ServiceUnavailable.New").unwrap().retry(), Retry::IfIdempotent);
+    /// ```
     #[must_use]
     pub fn retry(&self) -> Retry {
         self.retry
     }
 
     /// Where the advice comes from.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::{AdviceSource, advise};
+    ///
+    /// let advice = advise("OperationDenied.New").unwrap();
+    /// assert_eq!(advice.source(), AdviceSource::Family("OperationDenied"));
+    /// ```
     #[must_use]
     pub fn source(&self) -> AdviceSource {
         self.source
     }
 
     /// The catalog holds the code itself.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::advise;
+    ///
+    /// assert!(advise("InternalError").unwrap().is_exact());
+    /// assert!(!advise("InternalError.New").unwrap().is_exact());
+    /// ```
     #[must_use]
     pub fn is_exact(&self) -> bool {
         matches!(self.source, AdviceSource::Code(_))

@@ -126,6 +126,13 @@ pub struct UnknownCategory(String);
 
 impl UnknownCategory {
     /// The string that names no category.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::Category;
+    ///
+    /// let err = "Auth".parse::<Category>().unwrap_err();
+    /// assert_eq!(err.input(), "Auth");
+    /// ```
     #[must_use]
     pub fn input(&self) -> &str {
         &self.0

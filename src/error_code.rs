@@ -331,6 +331,13 @@ pub struct UnknownCode(String);
 
 impl UnknownCode {
     /// The string that is not in the catalog.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::ErrorCode;
+    ///
+    /// let err = "NoSuchCode".parse::<ErrorCode>().unwrap_err();
+    /// assert_eq!(err.input(), "NoSuchCode");
+    /// ```
     #[must_use]
     pub fn input(&self) -> &str {
         &self.0

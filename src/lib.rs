@@ -28,17 +28,36 @@
 //! assert_eq!(describe("NoSuchCode"), None);
 //! ```
 //!
+//! A code no enabled catalog holds still gets advice: [`advise`] answers
+//! with what its family's known codes mostly are, or its nearest catalog
+//! ancestor's (never `safe`), and says which; [`resolve`] names the nearest
+//! catalog code. `advise` is the one classifier: [`ApiError::advice`],
+//! [`Failure`], the retry policy and `tcerr` all answer with it.
+//!
+//! From advice to action: [`RetryPolicy`] computes "retry after this long"
+//! or "stop, because …" without side effects; [`RetryState`] drives one
+//! request through it and a client's shared [`RetryQuota`], and plugs into
+//! backon, tower and tokio-retry2 in a few lines (the README shows each).
+//!
+//! ```
+//! use tencentcloud_error_codes::{ApiError, RetryPolicy};
+//!
+//! let retries = RetryPolicy::new().start(true); // a read: idempotent
+//! let err = ApiError::new("InternalError", "written for this example", None);
+//! assert!(retries.next_delay(&err).is_ok()); // an unknown outcome, but a read
+//! ```
+//!
 //! A program can add codes of its own without forking: name extra catalog
 //! files, in the format of `codes.toml`, in the environment variable
 //! `TENCENTCLOUD_ERROR_CODES_EXTRA` at build time (the README shows how).
-//! Codes no enabled catalog holds still [`resolve`] to the code they refine.
 //!
 //! Codes are variants named after the code without its dots
 //! (`AuthFailure.SignatureFailure` is [`ErrorCode::AuthFailureSignatureFailure`]);
 //! where two codes would make the same name, the catalog gives one another
 //! (`InternalError.` is `ErrorCode::InternalError_`). A variant's name is the
-//! same whichever features are on. Both enums are `#[non_exhaustive]`: the
-//! catalog grows.
+//! same whichever features are on, and once published is never removed
+//! (`data/variants.tsv` lists each, and a test holds the catalog to it).
+//! Both enums are `#[non_exhaustive]`: the catalog grows.
 //!
 //! # Features
 //!
@@ -48,7 +67,8 @@
 //!   alone.
 //! - one per product, named as the product (`cvm`, `cbs`, `cfs`, …): adds
 //!   that product's codes; [`ErrorCode::products`] names the products that
-//!   define a code. `all-products` adds every product. The default build
+//!   define a code (or, for a [common](ErrorCode::is_common) code, whose
+//!   SDKs name it: any product can return one). `all-products` adds every product. The default build
 //!   holds the common codes only. The documentation on docs.rs is built
 //!   with `cvm`, to show what a product adds without an 11 MB page.
 

@@ -48,6 +48,15 @@ pub struct RetryQuota {
 
 impl RetryQuota {
     /// The capacity of [`RetryQuota::standard`].
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::RetryQuota;
+    ///
+    /// // About 35 unanswered retries, or 100 of rate limits, empty it.
+    /// assert_eq!(RetryQuota::STANDARD_CAPACITY / RetryQuota::RETRY_COST, 35);
+    /// assert_eq!(RetryQuota::STANDARD_CAPACITY / RetryQuota::RATE_LIMIT_RETRY_COST, 100);
+    /// assert!(RetryQuota::SUCCESS_REFILL < RetryQuota::RATE_LIMIT_RETRY_COST);
+    /// ```
     pub const STANDARD_CAPACITY: u32 = 500;
     /// What a retry takes, by default.
     pub const RETRY_COST: u32 = 14;

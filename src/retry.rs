@@ -135,6 +135,13 @@ pub struct UnknownRetry(String);
 
 impl UnknownRetry {
     /// The string that failed to parse.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::Retry;
+    ///
+    /// let err = "sometimes".parse::<Retry>().unwrap_err();
+    /// assert_eq!(err.input(), "sometimes");
+    /// ```
     #[must_use]
     pub fn input(&self) -> &str {
         &self.0

@@ -32,12 +32,33 @@ pub struct SafeText<'a> {
 impl<'a> SafeText<'a> {
     /// How many characters of a code or an ID are shown: no real code is
     /// longer than 89 bytes, so an input longer than this is no code.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::SafeText;
+    ///
+    /// let shown = SafeText::code(&"x".repeat(100)).to_string();
+    /// assert!(shown.starts_with(&"x".repeat(SafeText::CODE_LIMIT)));
+    /// assert!(!shown.starts_with(&"x".repeat(SafeText::CODE_LIMIT + 1)));
+    /// ```
     pub const CODE_LIMIT: usize = 64;
 
     /// How many characters of a message are shown.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::SafeText;
+    ///
+    /// assert!(SafeText::MESSAGE_LIMIT > SafeText::CODE_LIMIT);
+    /// ```
     pub const MESSAGE_LIMIT: usize = 1_000;
 
     /// `text`, cut after `limit` characters.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::SafeText;
+    ///
+    /// assert!(SafeText::new("abcdef", 3).to_string().starts_with("abc"));
+    /// assert!(!SafeText::new("abcdef", 3).to_string().contains("abcd"));
+    /// ```
     #[must_use]
     pub const fn new(text: &'a str, limit: usize) -> Self {
         SafeText { text, limit }
@@ -45,6 +66,12 @@ impl<'a> SafeText<'a> {
 
     /// A code or an ID: cut after [`CODE_LIMIT`](SafeText::CODE_LIMIT)
     /// characters.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::SafeText;
+    ///
+    /// assert_eq!(SafeText::code("InternalError").to_string(), "InternalError");
+    /// ```
     #[must_use]
     pub const fn code(text: &'a str) -> Self {
         SafeText::new(text, SafeText::CODE_LIMIT)
@@ -52,6 +79,12 @@ impl<'a> SafeText<'a> {
 
     /// A message: cut after [`MESSAGE_LIMIT`](SafeText::MESSAGE_LIMIT)
     /// characters.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::SafeText;
+    ///
+    /// assert_eq!(SafeText::message("bell\u{7}").to_string(), r"bell\u{7}");
+    /// ```
     #[must_use]
     pub const fn message(text: &'a str) -> Self {
         SafeText::new(text, SafeText::MESSAGE_LIMIT)
