@@ -1,5 +1,6 @@
 //! A server on a loopback port that answers its requests with canned
-//! bodies, in order, then with success, and counts the requests it saw.
+//! bodies, in order, then with success, and counts the requests it saw;
+//! and what the examples' tests share around it.
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -11,6 +12,41 @@ use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Request, Response};
 use hyper_util::rt::TokioIo;
+use tencentcloud_error_codes::RetryPolicy;
+
+use crate::{Call, CallError};
+
+/// The default policy with delays short enough for a test.
+pub const FAST: RetryPolicy = RetryPolicy::new()
+    .with_base_delay(std::time::Duration::from_millis(2))
+    .with_throttling_base_delay(std::time::Duration::from_millis(4));
+
+/// Runs `test` to its end on a new single-threaded runtime.
+pub fn block_on<T>(test: impl Future<Output = T>) -> T {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime")
+        .block_on(test)
+}
+
+/// A call of `action` to `server`, without a client token.
+pub fn call_to(server: &Server, action: &str) -> Call {
+    Call {
+        url: server.url.clone(),
+        action: action.to_owned(),
+        body: "{}".to_owned(),
+        has_client_token: false,
+    }
+}
+
+/// The code of the API error `result` must be.
+pub fn api_code(result: &Result<serde_json::Value, CallError>) -> &str {
+    match result {
+        Err(CallError::Api(e)) => e.code(),
+        other => panic!("expected an API error, got {other:?}"),
+    }
+}
 
 /// The body of a success.
 pub const SUCCESS: &str = r#"{"Response": {"TotalCount": 1, "RequestId": "r-ok"}}"#;
