@@ -153,9 +153,12 @@ pub fn read_state(literal: &str, codes: &[&str]) -> Option<MapState> {
 pub fn generator_state(literal: &str, codes: &[&str]) -> Option<MapState> {
     let state = phf_generator::generate_hash(codes);
     let key = state.key.to_string();
-    let holds_key = literal
-        .match_indices(&key)
-        .any(|(at, _)| !literal[at + key.len()..].starts_with(|c: char| c.is_ascii_digit()));
+    // The key as a whole number: no digit before or after it.
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let holds_key = literal.match_indices(&key).any(|(at, _)| {
+        !digit(literal[..at].chars().next_back())
+            && !digit(literal[at + key.len()..].chars().next())
+    });
     let found = MapState {
         key: state.key,
         slots: state.map,

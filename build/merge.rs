@@ -30,12 +30,22 @@ pub(super) fn merge_codes(
     let mut merged: Vec<CheckedEntry> = Vec::with_capacity(checked.len());
     let mut codes = FirstDefinitions::new();
     let mut variants = FirstDefinitions::new();
+    // The product codes an extra file has already repeated: a second extra
+    // definition is a duplicate among the team's own files, as it would be
+    // without the product.
+    let mut repeated_by_extra = FirstDefinitions::new();
     for mut e in checked {
         let product = files.product_of[e.code_place.file];
         let code = e.entry.code.clone();
         if let Some((first, i)) = codes.claim(&code, &e.code_place, merged.len()) {
             let kinds = (files.kind(&first), files.kind(&e.code_place));
             let difference = differs(&merged[i].entry, &e.entry);
+            let earlier_extra = match kinds {
+                (Kind::Product(_), Kind::Extra) => {
+                    repeated_by_extra.claim(&code, &e.code_place, ())
+                }
+                _ => None,
+            };
             match (kinds, difference) {
                 ((Kind::Product(_), Kind::Product(_)), None) => {
                     merged[i].entry.products.extend(product);
@@ -45,6 +55,14 @@ pub(super) fn merge_codes(
                     files.report(
                         &e.code_place,
                         format!("code `{code}` is defined differently at {first} (its {field} differs); a code several product catalogs share must be written identically in each"),
+                    );
+                }
+                ((Kind::Product(_), Kind::Extra), _) if earlier_extra.is_some() => {
+                    let first = earlier_extra.map(|(place, ())| files.locate(&place));
+                    let first = first.unwrap_or_default();
+                    files.report(
+                        &e.code_place,
+                        format!("duplicate code `{code}`: already defined at {first}; remove one of the two entries"),
                     );
                 }
                 ((Kind::Product(_), Kind::Extra), None) => {}

@@ -1364,3 +1364,32 @@ fn a_category_table_with_a_wrong_field_is_an_error() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn two_extra_files_repeating_one_product_code_are_a_duplicate() {
+    // As without the product: the team's own files define the code twice.
+    let main = format!("{CATEGORIES}{}", entry("InternalError", "server"));
+    let cvm = entry("InvalidInstance", "auth");
+    let mine = entry("InvalidInstance", "auth");
+    let theirs = format!(
+        "\n[[code]]\ncode = ‸\"InvalidInstance\"\ndescription = \"Theirs.\"\ncategory = \"auth\"\n"
+    );
+    assert_problem_in(
+        &[
+            ("codes.toml", Kind::Common, &main),
+            ("products/cvm.toml", Kind::Product("cvm"), &cvm),
+            ("/abs/mine.toml", Kind::Extra, &mine),
+            ("/abs/theirs.toml", Kind::Extra, &theirs),
+        ],
+        &["duplicate code `InvalidInstance`: already defined at /abs/mine.toml:3:8"],
+    );
+    // Without the product, the same files give the same error.
+    assert_problem_in(
+        &[
+            ("codes.toml", Kind::Common, &main),
+            ("/abs/mine.toml", Kind::Extra, &mine),
+            ("/abs/theirs.toml", Kind::Extra, &theirs),
+        ],
+        &["duplicate code `InvalidInstance`: already defined at /abs/mine.toml:3:8"],
+    );
+}

@@ -1,8 +1,9 @@
 //! Retrying Tencent Cloud API calls with [backon], by the catalog's advice.
 //!
 //! backon drives the loop and the sleeping; the request's
-//! [`RetryState`] decides, in backon's `adjust`: for each failure it
-//! answers the next delay, or `None` to stop. The delay backon's own
+//! [`RetryState`](tencentcloud_error_codes::RetryState) decides, in
+//! backon's `adjust`: for each failure it answers the next delay, or `None`
+//! to stop. The delay backon's own
 //! backoff proposes is ignored, so its builder only needs not to run out
 //! first (`without_max_times`). `when` is not needed: `adjust` stops on a
 //! code that is not worth retrying.
