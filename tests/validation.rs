@@ -1371,15 +1371,14 @@ fn two_extra_files_repeating_one_product_code_are_a_duplicate() {
     let main = format!("{CATEGORIES}{}", entry("InternalError", "server"));
     let cvm = entry("InvalidInstance", "auth");
     let mine = entry("InvalidInstance", "auth");
-    let theirs = format!(
-        "\n[[code]]\ncode = ‸\"InvalidInstance\"\ndescription = \"Theirs.\"\ncategory = \"auth\"\n"
-    );
+    let theirs =
+        "\n[[code]]\ncode = ‸\"InvalidInstance\"\ndescription = \"Theirs.\"\ncategory = \"auth\"\n";
     assert_problem_in(
         &[
             ("codes.toml", Kind::Common, &main),
             ("products/cvm.toml", Kind::Product("cvm"), &cvm),
             ("/abs/mine.toml", Kind::Extra, &mine),
-            ("/abs/theirs.toml", Kind::Extra, &theirs),
+            ("/abs/theirs.toml", Kind::Extra, theirs),
         ],
         &["duplicate code `InvalidInstance`: already defined at /abs/mine.toml:3:8"],
     );
@@ -1388,7 +1387,7 @@ fn two_extra_files_repeating_one_product_code_are_a_duplicate() {
         &[
             ("codes.toml", Kind::Common, &main),
             ("/abs/mine.toml", Kind::Extra, &mine),
-            ("/abs/theirs.toml", Kind::Extra, &theirs),
+            ("/abs/theirs.toml", Kind::Extra, theirs),
         ],
         &["duplicate code `InvalidInstance`: already defined at /abs/mine.toml:3:8"],
     );
