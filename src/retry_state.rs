@@ -151,10 +151,14 @@ impl RetryState {
     /// ```
     pub fn next_delay(&self, failure: impl Into<Failure>) -> Result<Duration, Stop> {
         let failure = failure.into();
-        let attempt = self
+        // Saturating: a count that wrapped to 0 would start the retries over.
+        let before = self
             .failures
-            .fetch_add(1, Ordering::AcqRel)
-            .saturating_add(1);
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| {
+                Some(n.saturating_add(1))
+            })
+            .unwrap_or(u32::MAX);
+        let attempt = before.saturating_add(1);
         let state = self
             .jitter
             .fetch_add(GOLDEN_GAMMA, Ordering::Relaxed)
