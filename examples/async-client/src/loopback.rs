@@ -4,6 +4,7 @@
 
 use std::convert::Infallible;
 use std::sync::Arc;
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use http_body_util::Full;
@@ -12,7 +13,7 @@ use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Request, Response};
 use hyper_util::rt::TokioIo;
-use tencentcloud_error_codes::RetryPolicy;
+use tencentcloud_error_codes::{RetryPolicy, RetryQuota};
 
 use crate::{Call, CallError};
 
@@ -98,4 +99,96 @@ pub async fn serve(bodies: Vec<String>) -> Server {
         }
     });
     Server { url, seen }
+}
+
+/// The outcome of a call through a retrying client, and how many requests
+/// the server saw.
+pub type Seen = (Result<serde_json::Value, CallError>, usize);
+
+/// The scenarios every retrying client must pass, each against a new
+/// server. `call(bodies, action, quota)` serves `bodies` first, calls
+/// `action` through the client under test with `quota`, and returns what
+/// [`Seen`] holds.
+pub mod scenarios {
+    use super::*;
+
+    /// A rate limit, then success: sent twice, and the retry's cost comes
+    /// back with its success.
+    pub async fn throttled_then_success(
+        call: impl AsyncFn(Vec<String>, String, Arc<RetryQuota>) -> Seen,
+    ) {
+        let quota = Arc::new(RetryQuota::standard());
+        let (result, seen) = call(
+            vec![failure("RequestLimitExceeded")],
+            "RunInstances".into(),
+            quota.clone(),
+        )
+        .await;
+        assert_eq!(result.unwrap()["TotalCount"], 1);
+        assert_eq!(seen, 2);
+        assert_eq!(quota.available(), RetryQuota::STANDARD_CAPACITY);
+    }
+
+    /// A `never` code: sent once.
+    pub async fn never_is_sent_once(
+        call: impl AsyncFn(Vec<String>, String, Arc<RetryQuota>) -> Seen,
+    ) {
+        let quota = Arc::new(RetryQuota::standard());
+        let (result, seen) = call(
+            vec![failure("InvalidParameter")],
+            "DescribeInstances".into(),
+            quota,
+        )
+        .await;
+        assert_eq!(api_code(&result), "InvalidParameter");
+        assert_eq!(seen, 1);
+    }
+
+    /// An `if-idempotent` code: sent again for a read, once for a create
+    /// without a client token.
+    pub async fn if_idempotent_is_retried_for_a_read_only(
+        call: impl AsyncFn(Vec<String>, String, Arc<RetryQuota>) -> Seen,
+    ) {
+        let quota = Arc::new(RetryQuota::standard());
+        let (read, seen) = call(
+            vec![failure("InternalError")],
+            "DescribeInstances".into(),
+            quota.clone(),
+        )
+        .await;
+        assert!(read.is_ok());
+        assert_eq!(seen, 2);
+        let (create, seen) =
+            call(vec![failure("InternalError")], "RunInstances".into(), quota).await;
+        assert_eq!(api_code(&create), "InternalError");
+        assert_eq!(seen, 1);
+    }
+
+    /// A lasting outage: three attempts, two retries paid.
+    pub async fn an_outage_stops_at_the_maximum_number_of_attempts(
+        call: impl AsyncFn(Vec<String>, String, Arc<RetryQuota>) -> Seen,
+    ) {
+        let quota = Arc::new(RetryQuota::standard());
+        let outage = vec![failure("ServiceUnavailable"); 10];
+        let (result, seen) = call(outage, "RunInstances".into(), quota.clone()).await;
+        assert_eq!(api_code(&result), "ServiceUnavailable");
+        assert_eq!(seen, 3);
+        let spent = 2 * RetryQuota::RETRY_COST;
+        assert_eq!(quota.available(), RetryQuota::STANDARD_CAPACITY - spent);
+    }
+
+    /// An empty quota: no retry, but the first attempt goes out.
+    pub async fn an_empty_quota_stops_retries_but_not_first_attempts(
+        call: impl AsyncFn(Vec<String>, String, Arc<RetryQuota>) -> Seen,
+    ) {
+        let quota = Arc::new(RetryQuota::new(0));
+        let (result, seen) = call(
+            vec![failure("ServiceUnavailable")],
+            "RunInstances".into(),
+            quota,
+        )
+        .await;
+        assert_eq!(api_code(&result), "ServiceUnavailable");
+        assert_eq!(seen, 1);
+    }
 }

@@ -1,11 +1,12 @@
 //! tower's retry layer with the catalog's advice, against a local server
-//! that fails the first requests: what the server saw is asserted.
+//! that fails the first requests: the scenarios every retrying client must
+//! pass (`loopback::scenarios`), and one of tower's own.
 
 use std::sync::Arc;
 
 use tencentcloud_error_codes::RetryQuota;
 use tencentcloud_error_codes_async_client::loopback::{
-    FAST, api_code, block_on, call_to, failure, serve,
+    FAST, Seen, api_code, block_on, call_to, failure, scenarios, serve,
 };
 use tencentcloud_error_codes_async_client::{Call, CallError, send};
 use tencentcloud_error_codes_tower_example::AdvisedRetry;
@@ -20,60 +21,36 @@ fn client(
         .service_fn(|call: Call| async move { send(&call).await })
 }
 
-/// `action` against a server answering `bodies` first, through a new
-/// client; the outcome and the number of requests the server saw.
-async fn call(
-    bodies: Vec<String>,
-    action: &str,
-    quota: &Arc<RetryQuota>,
-) -> (Result<serde_json::Value, CallError>, usize) {
+/// `action` through a new client against a server answering `bodies` first.
+async fn call(bodies: Vec<String>, action: String, quota: Arc<RetryQuota>) -> Seen {
     let server = serve(bodies).await;
-    let result = client(quota).oneshot(call_to(&server, action)).await;
+    let result = client(&quota).oneshot(call_to(&server, &action)).await;
     (result, server.requests())
 }
 
 #[test]
 fn a_throttled_call_is_sent_again_and_succeeds() {
-    block_on(async {
-        let quota = Arc::new(RetryQuota::standard());
-        let (result, seen) = call(
-            vec![failure("RequestLimitExceeded")],
-            "RunInstances",
-            &quota,
-        )
-        .await;
-        assert_eq!(result.unwrap()["TotalCount"], 1);
-        assert_eq!(seen, 2);
-        assert_eq!(quota.available(), RetryQuota::STANDARD_CAPACITY);
-    });
+    block_on(scenarios::throttled_then_success(call));
 }
 
 #[test]
 fn a_never_code_is_sent_once() {
-    block_on(async {
-        let quota = Arc::new(RetryQuota::standard());
-        let (result, seen) = call(
-            vec![failure("InvalidParameter")],
-            "DescribeInstances",
-            &quota,
-        )
-        .await;
-        assert_eq!(api_code(&result), "InvalidParameter");
-        assert_eq!(seen, 1);
-    });
+    block_on(scenarios::never_is_sent_once(call));
 }
 
 #[test]
 fn an_if_idempotent_code_is_retried_for_a_read_only() {
-    block_on(async {
-        let quota = Arc::new(RetryQuota::standard());
-        let (read, seen) = call(vec![failure("InternalError")], "DescribeInstances", &quota).await;
-        assert!(read.is_ok());
-        assert_eq!(seen, 2);
-        let (create, seen) = call(vec![failure("InternalError")], "RunInstances", &quota).await;
-        assert_eq!(api_code(&create), "InternalError");
-        assert_eq!(seen, 1);
-    });
+    block_on(scenarios::if_idempotent_is_retried_for_a_read_only(call));
+}
+
+#[test]
+fn a_lasting_outage_stops_at_the_maximum_number_of_attempts() {
+    block_on(scenarios::an_outage_stops_at_the_maximum_number_of_attempts(call));
+}
+
+#[test]
+fn an_empty_quota_stops_retries_but_not_first_attempts() {
+    block_on(scenarios::an_empty_quota_stops_retries_but_not_first_attempts(call));
 }
 
 #[test]
