@@ -1,7 +1,10 @@
 //! The README's "The catalog in numbers" is the one place the documents
 //! give the catalog's counts. Each line is checked here against the
-//! catalog files, read independently of the build, so a refresh or a hand
-//! edit that changes a count fails until the README says it. (The split of
+//! catalog files, read independently of the build, counting the codes the
+//! crate publishes: those of the variant ledger (`data/variants.tsv`). So a
+//! refresh, which appends to the ledger, fails until the README says its
+//! counts, while a user who adds a code of their own to `codes.toml` keeps
+//! every test passing. (The split of
 //! the common codes between the seed page and later documentation is
 //! history, not a count of the files, and is not checked.)
 
@@ -65,10 +68,21 @@ fn entries(table: &toml::Table) -> Vec<(String, String, bool, bool)> {
         .unwrap_or_default()
 }
 
+/// The codes of the variant ledger: every code the crate has published.
+fn published() -> std::collections::HashSet<String> {
+    read("data/variants.tsv")
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split('\t').nth(1).map(str::to_owned))
+        .collect()
+}
+
 #[test]
 fn the_readme_numbers_are_the_catalog_files() {
     let readme = read("README.md");
-    let common = entries(&table("codes.toml"));
+    let published = published();
+    let mut common = entries(&table("codes.toml"));
+    common.retain(|(code, ..)| published.contains(code));
     let mut products = 0;
     let mut by_code: BTreeMap<String, (String, bool, bool)> = BTreeMap::new();
     for file in std::fs::read_dir(Path::new(ROOT).join("products")).unwrap() {
@@ -76,7 +90,9 @@ fn the_readme_numbers_are_the_catalog_files() {
         products += 1;
         let text = std::fs::read_to_string(&path).unwrap();
         for (code, retry, retired, reviewed) in entries(&text.parse().unwrap()) {
-            by_code.insert(code, (retry, retired, reviewed));
+            if published.contains(&code) {
+                by_code.insert(code, (retry, retired, reviewed));
+            }
         }
     }
     let retired = by_code.values().filter(|(_, retired, _)| *retired).count();

@@ -239,7 +239,19 @@ fn render_data(root: &Path, rows: &[Row], whole: bool) -> Result<Vec<Output>, St
         ));
     }
     let catalog = validate(&codes_toml, &outputs)?;
-    let families_toml = families::file(&families::families(catalog.entries.iter().map(|e| {
+    let published = ledger::read(&read("data/variants.tsv")?)?;
+    // The families speak for the product codes and the published common
+    // ones: a code a user adds to codes.toml (and to no ledger) leaves the
+    // families, and so every test, as they are.
+    let published_common: BTreeSet<&str> = published
+        .iter()
+        .filter(|row| row.catalog == "common")
+        .map(|row| row.code.as_str())
+        .collect();
+    let family_members = catalog.entries.iter().filter(|e| {
+        !common.contains(e.code.as_str()) || published_common.contains(e.code.as_str())
+    });
+    let families_toml = families::file(&families::families(family_members.map(|e| {
         (
             e.code.as_str(),
             catalog.categories[e.category].name.as_str(),
@@ -249,7 +261,6 @@ fn render_data(root: &Path, rows: &[Row], whole: bool) -> Result<Vec<Output>, St
     validate_families(&codes_toml, &families_toml)?;
     outputs.push((PathBuf::from("families.toml"), families_toml));
     if whole {
-        let published = ledger::read(&read("data/variants.tsv")?)?;
         let ledger = ledger::extend(
             &published,
             catalog.entries.iter().map(|e| {
