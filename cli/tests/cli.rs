@@ -397,41 +397,126 @@ fn data_codes() -> Vec<String> {
     codes
 }
 
-/// Each code of every catalog file with (description, category, retry),
-/// read from `codes.toml` and `products/*.toml` independently of the build.
-fn catalog_entries() -> std::collections::HashMap<String, (String, String, String)> {
+/// `codes.toml` and each `products/<name>.toml`, read independently of the
+/// build: the file's stem and its table, `codes` first, then the products
+/// in ASCII order.
+fn catalog_files() -> Vec<(String, toml::Table)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut paths = vec![root.join("codes.toml")];
-    for entry in std::fs::read_dir(root.join("products")).unwrap() {
-        paths.push(entry.unwrap().path());
-    }
-    let mut entries = std::collections::HashMap::new();
-    for path in paths {
-        let table: toml::Table = std::fs::read_to_string(&path).unwrap().parse().unwrap();
+    let mut paths: Vec<_> = std::fs::read_dir(root.join("products"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    paths.insert(0, root.join("codes.toml"));
+    paths
+        .into_iter()
+        .map(|path| {
+            let stem = path.file_stem().unwrap().to_str().unwrap().to_owned();
+            let table = std::fs::read_to_string(&path).unwrap().parse().unwrap();
+            (stem, table)
+        })
+        .collect()
+}
+
+/// One `[[code]]` entry of a catalog file.
+struct CatalogEntry {
+    code: String,
+    description: String,
+    category: String,
+    retry: String,
+    retired: bool,
+    reviewed: bool,
+    reason: String,
+    /// An entry of `codes.toml`.
+    common: bool,
+}
+
+/// Every entry of every catalog file, in file order; a code several
+/// product files share, once.
+fn catalog_entries() -> Vec<CatalogEntry> {
+    let mut seen = std::collections::HashSet::new();
+    let mut entries = Vec::new();
+    for (stem, table) in catalog_files() {
         for entry in table
             .get("code")
             .and_then(|c| c.as_array())
             .into_iter()
             .flatten()
         {
-            let field = |k: &str| entry.get(k).and_then(|v| v.as_str()).map(str::to_owned);
-            entries.insert(
-                field("code").unwrap(),
-                (
-                    field("description").unwrap(),
-                    field("category").unwrap(),
-                    field("retry").unwrap_or_else(|| "never".to_owned()),
-                ),
-            );
+            let text = |k: &str| entry.get(k).and_then(|v| v.as_str()).map(str::to_owned);
+            let flag = |k: &str| entry.get(k).and_then(|v| v.as_bool()) == Some(true);
+            let code = text("code").unwrap();
+            if seen.insert(code.clone()) {
+                entries.push(CatalogEntry {
+                    description: text("description").unwrap(),
+                    category: text("category").unwrap(),
+                    retry: text("retry").unwrap_or_else(|| "never".to_owned()),
+                    retired: flag("retired"),
+                    reviewed: flag("reviewed"),
+                    reason: text("reason").unwrap_or_default(),
+                    common: stem == "codes",
+                    code,
+                });
+            }
         }
     }
     entries
 }
 
+/// The product catalogs whose `common` list names `code`, in ASCII order.
+fn products_returning(code: &str) -> Vec<String> {
+    catalog_files()
+        .into_iter()
+        .filter(|(stem, table)| {
+            stem != "codes"
+                && table
+                    .get("common")
+                    .and_then(|c| c.as_array())
+                    .is_some_and(|list| list.iter().any(|c| c.as_str() == Some(code)))
+        })
+        .map(|(stem, _)| stem)
+        .collect()
+}
+
+/// Each product code with whether its entry says `retired = true`, in
+/// byte order of code.
+fn product_codes_retired() -> Vec<(String, bool)> {
+    let mut codes: Vec<(String, bool)> = catalog_entries()
+        .into_iter()
+        .filter(|e| !e.common)
+        .map(|e| (e.code, e.retired))
+        .collect();
+    codes.sort();
+    codes
+}
+
+/// Each code of every catalog file with whether its entry says
+/// `reviewed = true` and its reason, in byte order of code.
+fn codes_reviewed() -> Vec<(String, bool, String)> {
+    let mut codes: Vec<(String, bool, String)> = catalog_entries()
+        .into_iter()
+        .map(|e| (e.code, e.reviewed, e.reason))
+        .collect();
+    codes.sort();
+    codes
+}
+
+/// The codes of `codes.toml`, in its order.
+fn common_codes() -> Vec<String> {
+    catalog_entries()
+        .into_iter()
+        .filter(|e| e.common)
+        .map(|e| e.code)
+        .collect()
+}
+
 #[test]
 fn every_code_of_the_data_is_known_with_its_catalog_advice() {
     let codes = data_codes();
-    let catalog = catalog_entries();
+    let catalog: std::collections::HashMap<String, CatalogEntry> = catalog_entries()
+        .into_iter()
+        .map(|e| (e.code.clone(), e))
+        .collect();
     for chunk in codes.chunks(4000) {
         let output = tcerr().arg("--json").args(chunk).output().unwrap();
         assert!(
@@ -441,12 +526,12 @@ fn every_code_of_the_data_is_known_with_its_catalog_advice() {
         );
         let reports = json_stdout(&output);
         for (report, code) in reports.as_array().unwrap().iter().zip(chunk) {
-            let (description, category, retry) = &catalog[code];
+            let entry = &catalog[code];
             assert_eq!(report["code"], code.as_str());
             assert_eq!(report["in_catalog"], true, "{code}");
-            assert_eq!(report["description"], description.as_str(), "{code}");
-            assert_eq!(report["category"], category.as_str(), "{code}");
-            assert_eq!(report["retry"], retry.as_str(), "{code}");
+            assert_eq!(report["description"], entry.description.as_str(), "{code}");
+            assert_eq!(report["category"], entry.category.as_str(), "{code}");
+            assert_eq!(report["retry"], entry.retry.as_str(), "{code}");
         }
     }
 }
@@ -567,51 +652,6 @@ fn a_typo_that_still_refines_a_code_gets_a_hint() {
         .stdout(predicate::str::contains(
             "did you mean AuthFailure.SignatureFailure?",
         ));
-}
-
-/// The product catalogs whose `common` list names `code`, read from
-/// `products/*.toml`, in ASCII order.
-fn products_returning(code: &str) -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../products");
-    let mut products: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|path| {
-            let table: toml::Table = std::fs::read_to_string(path).unwrap().parse().unwrap();
-            table
-                .get("common")
-                .and_then(|c| c.as_array())
-                .is_some_and(|list| list.iter().any(|c| c.as_str() == Some(code)))
-        })
-        .map(|path| path.file_stem().unwrap().to_str().unwrap().to_owned())
-        .collect();
-    products.sort();
-    products
-}
-
-/// Each code of the product catalogs with whether its entry says
-/// `retired = true`, read from `products/*.toml`.
-fn product_codes_retired() -> Vec<(String, bool)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../products");
-    let mut codes = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let table: toml::Table = std::fs::read_to_string(entry.unwrap().path())
-            .unwrap()
-            .parse()
-            .unwrap();
-        for code in table
-            .get("code")
-            .and_then(|c| c.as_array())
-            .into_iter()
-            .flatten()
-        {
-            let retired = code.get("retired").and_then(|r| r.as_bool()) == Some(true);
-            codes.push((code["code"].as_str().unwrap().to_owned(), retired));
-        }
-    }
-    codes.sort();
-    codes.dedup();
-    codes
 }
 
 #[test]
@@ -825,38 +865,6 @@ fn the_readme_examples_are_current() {
     }
 }
 
-/// Each code of every catalog file with whether its entry says
-/// `reviewed = true` and its reason, read from `codes.toml` and
-/// `products/*.toml` independently of the build.
-fn codes_reviewed() -> Vec<(String, bool, String)> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut paths = vec![root.join("codes.toml")];
-    for entry in std::fs::read_dir(root.join("products")).unwrap() {
-        paths.push(entry.unwrap().path());
-    }
-    let mut codes = Vec::new();
-    for path in paths {
-        let table: toml::Table = std::fs::read_to_string(path).unwrap().parse().unwrap();
-        for code in table
-            .get("code")
-            .and_then(|c| c.as_array())
-            .into_iter()
-            .flatten()
-        {
-            let reviewed = code.get("reviewed").and_then(|r| r.as_bool()) == Some(true);
-            let reason = code.get("reason").and_then(|r| r.as_str()).unwrap_or("");
-            codes.push((
-                code["code"].as_str().unwrap().to_owned(),
-                reviewed,
-                reason.to_owned(),
-            ));
-        }
-    }
-    codes.sort();
-    codes.dedup();
-    codes
-}
-
 #[test]
 fn reviewed_advice_says_so_and_why_in_text_and_json() {
     let codes = codes_reviewed();
@@ -894,18 +902,6 @@ fn reviewed_advice_says_so_and_why_in_text_and_json() {
     let report = &json_stdout(&output)[0];
     assert_eq!(report["reviewed"], false);
     assert_eq!(report["reason"], Value::Null);
-}
-
-/// The codes of `codes.toml`, read independently of the build.
-fn common_codes() -> Vec<String> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../codes.toml");
-    let table: toml::Table = std::fs::read_to_string(path).unwrap().parse().unwrap();
-    table["code"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["code"].as_str().unwrap().to_owned())
-        .collect()
 }
 
 #[test]
@@ -966,13 +962,14 @@ fn unknown_means_nothing_in_the_catalog_speaks_for_the_code() {
     .unwrap()
     .parse()
     .unwrap();
-    let catalog = catalog_entries();
+    let catalog: std::collections::HashSet<String> =
+        catalog_entries().into_iter().map(|e| e.code).collect();
     let prefix = families["family"]
         .as_array()
         .unwrap()
         .iter()
         .map(|f| f["prefix"].as_str().unwrap())
-        .find(|p| !catalog.contains_key(*p) && !p.contains('.'))
+        .find(|p| !catalog.contains(*p) && !p.contains('.'))
         .expect("a family whose prefix is no catalog code");
     let code = format!("{prefix}.NeverSeenBefore");
     let (category, retry) = family_advice(prefix);
