@@ -29,6 +29,9 @@ pub struct MapState {
     pub key: u64,
     /// The index (into the catalog's entries) of the code in each slot.
     pub slots: Vec<usize>,
+    /// The fingerprint of the code in each slot, from the hashes the state
+    /// was proven or found with: each code is hashed once.
+    pub fingerprints: Vec<u8>,
 }
 
 /// `BY_CODE`, `FINGERPRINTED` and `FINGERPRINTS`, and a warning when
@@ -62,25 +65,18 @@ pub fn tables(literal: &str, codes: &[&str]) -> (String, Option<String>) {
             (generated, Some(warning))
         }
     };
-    (make_tables(literal, codes, state.as_ref()), warning)
+    (make_tables(literal, state.as_ref()), warning)
 }
 
 /// The generated items, given the state (`None`: no fingerprints).
-fn make_tables(literal: &str, codes: &[&str], state: Option<&MapState>) -> String {
+fn make_tables(literal: &str, state: Option<&MapState>) -> String {
     let by_code = format!(
         r#"/// Code string to index, hashed perfectly at build time (`phf_codegen`).
 /// The entries stand in slot order.
 pub(crate) static BY_CODE: phf::Map<&'static str, Index> = {literal};
 "#
     );
-    let fingerprints: Vec<u8> = state.map_or_else(Vec::new, |state| {
-        let key = state.key;
-        state
-            .slots
-            .iter()
-            .map(|&i| fingerprint::fingerprint(&phf_shared::hash(codes[i], &key)))
-            .collect()
-    });
+    let fingerprints: &[u8] = state.map_or(&[], |state| &state.fingerprints);
     let fingerprinted = state.is_some();
     let table = make_table(
         "The fingerprint of the code in each slot of `BY_CODE`, sixteen slots a line.",
@@ -135,6 +131,7 @@ pub fn read_state(literal: &str, codes: &[&str]) -> Option<MapState> {
         return None;
     }
     let mut seen = vec![false; codes.len()];
+    let mut fingerprints = Vec::with_capacity(codes.len());
     for (slot, (code, index)) in entries.iter().enumerate() {
         let sound = *index < codes.len() && !seen[*index] && codes[*index] == code;
         let hashes = phf_shared::hash(code.as_str(), &key);
@@ -142,10 +139,12 @@ pub fn read_state(literal: &str, codes: &[&str]) -> Option<MapState> {
             return None;
         }
         seen[*index] = true;
+        fingerprints.push(fingerprint::fingerprint(&hashes));
     }
     Some(MapState {
         key,
         slots: entries.into_iter().map(|(_, index)| index).collect(),
+        fingerprints,
     })
 }
 
@@ -159,11 +158,24 @@ pub fn generator_state(literal: &str, codes: &[&str]) -> Option<MapState> {
         !digit(literal[..at].chars().next_back())
             && !digit(literal[at + key.len()..].chars().next())
     });
-    let found = MapState {
+    if !holds_key || state.map.len() != codes.len() {
+        return None;
+    }
+    let fingerprints = state
+        .map
+        .iter()
+        .map(|&i| {
+            let code = codes.get(i)?;
+            Some(fingerprint::fingerprint(&phf_shared::hash(
+                code, &state.key,
+            )))
+        })
+        .collect::<Option<Vec<u8>>>()?;
+    Some(MapState {
         key: state.key,
         slots: state.map,
-    };
-    (holds_key && found.slots.len() == codes.len()).then_some(found)
+        fingerprints,
+    })
 }
 
 /// A reader of Rust tokens that skips whitespace.
