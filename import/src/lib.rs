@@ -179,15 +179,27 @@ fn check_reviewed_codes(
 pub fn render(root: &Path) -> Result<Vec<Output>, String> {
     let text = std::fs::read_to_string(root.join("data/codes.tsv"))
         .map_err(|e| format!("cannot read data/codes.tsv: {e}"))?;
-    render_whole(root, &data::read(&text)?)
+    render_whole(root, &data::read(&text)?, &read_reviewed_at(root)?)
+}
+
+/// `data/reviewed.tsv`, checked against the `codes.toml` at `root`.
+fn read_reviewed_at(root: &Path) -> Result<BTreeMap<String, Verdict>, String> {
+    let codes_toml = std::fs::read_to_string(root.join("codes.toml"))
+        .map_err(|e| format!("cannot read codes.toml: {e}"))?;
+    read_reviewed(root, &codes_toml)
 }
 
 /// Everything the import writes when `rows` are the whole data, as after a
 /// refresh: every review must name a code of `rows`, and the variant
 /// ledger (`data/variants.tsv`) gains the new variants and must keep every
-/// published one.
-pub fn render_whole(root: &Path, rows: &[Row]) -> Result<Vec<Output>, String> {
-    render_data(root, rows, true)
+/// published one. `reviewed` is `data/reviewed.tsv` as [`read_reviewed`]
+/// gives it, read once by a caller that needs it too.
+pub fn render_whole(
+    root: &Path,
+    rows: &[Row],
+    reviewed: &BTreeMap<String, Verdict>,
+) -> Result<Vec<Output>, String> {
+    render_data(root, rows, true, reviewed)
 }
 
 /// Everything the import writes for the data `rows`, with the rest of the
@@ -195,10 +207,15 @@ pub fn render_whole(root: &Path, rows: &[Row]) -> Result<Vec<Output>, String> {
 /// of codes `rows` does not hold are ignored, and the ledger is left
 /// alone.
 pub fn render_rows(root: &Path, rows: &[Row]) -> Result<Vec<Output>, String> {
-    render_data(root, rows, false)
+    render_data(root, rows, false, &read_reviewed_at(root)?)
 }
 
-fn render_data(root: &Path, rows: &[Row], whole: bool) -> Result<Vec<Output>, String> {
+fn render_data(
+    root: &Path,
+    rows: &[Row],
+    whole: bool,
+    reviewed: &BTreeMap<String, Verdict>,
+) -> Result<Vec<Output>, String> {
     let read = |path: &str| {
         std::fs::read_to_string(root.join(path)).map_err(|e| format!("cannot read {path}: {e}"))
     };
@@ -206,11 +223,10 @@ fn render_data(root: &Path, rows: &[Row], whole: bool) -> Result<Vec<Output>, St
     let common = common_codes(&codes_toml)?;
     let names = Names::parse(&read("data/names.toml")?)?;
     let facts = code_facts(rows);
-    let reviewed = read_reviewed(root, &codes_toml)?;
     if whole {
-        check_reviewed_codes(&reviewed, &facts)?;
+        check_reviewed_codes(reviewed, &facts)?;
     }
-    let advice = advice_by_code(&facts, &reviewed);
+    let advice = advice_by_code(&facts, reviewed);
 
     let mut products: BTreeMap<&str, Product> = BTreeMap::new();
     for row in rows {
@@ -235,7 +251,7 @@ fn render_data(root: &Path, rows: &[Row], whole: bool) -> Result<Vec<Output>, St
     for (product, data) in &products {
         outputs.push((
             PathBuf::from(format!("products/{product}.toml")),
-            product_file(product, data, &common, &names, &facts, &advice, &reviewed),
+            product_file(product, data, &common, &names, &facts, &advice, reviewed),
         ));
     }
     let catalog = validate(&codes_toml, &outputs)?;

@@ -246,7 +246,7 @@ fn refresh_command(root: &Path, args: &[String]) -> Result<ExitCode, String> {
     print!("{report}");
 
     // Everything is rendered and validated before anything is written.
-    let outputs = render_whole(root, &rows)?;
+    let outputs = render_whole(root, &rows, &reviewed)?;
     std::fs::write(root.join("data/codes.tsv"), data::write(&rows))
         .map_err(|e| format!("cannot write data/codes.tsv: {e}"))?;
     let status = write_outputs(root, outputs, false)?;
